@@ -1,0 +1,11 @@
+# Warnings and sanitizers go on our own targets only, never into global flags.
+function(faqsearch_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
+  if(FAQSEARCH_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(FAQSEARCH_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  endif()
+endfunction()

@@ -1,0 +1,102 @@
+// Searcher: runs queries against a faqsearch index.
+//
+// Open an index once and search it many times. A Searcher is thread-safe:
+// search() may be called from any number of threads at once. Internally it
+// keeps a pool of Xapian database handles (Xapian objects are not
+// thread-safe), one per concurrently searching thread, created on demand.
+//
+// Query text is never an error: punctuation only, very long text, invalid
+// UTF-8 or unbalanced quotes give results or an empty list. Words are matched
+// through the same Analyzer as the articles; a "quoted phrase" must appear as
+// a phrase in the title or the body.
+//
+// Example:
+//   auto searcher = faqsearch::Searcher::open("faq.db");
+//   if (!searcher) { report(searcher.error()); return; }
+//   faqsearch::SearchRequest request;
+//   request.query = "back up wallet icloud";
+//   auto results = searcher->search(request);
+//   if (results) for (const auto& hit : results->hits) print(hit.title, hit.score);
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "faqsearch/article.h"
+#include "faqsearch/ranking.h"
+#include "faqsearch/status.h"
+
+namespace faqsearch {
+
+struct SearchRequest {
+  // Behaviour
+  std::string query;           // user text, any content
+  std::size_t limit = 10;      // at most this many hits, 0..10000
+  std::size_t offset = 0;      // skip this many best hits first (paging)
+  // Keep only articles in any of these categories (compared case-insensitively); empty keeps all.
+  std::vector<std::string> categories;
+  // Keep only articles in any of these languages (BCP-47; compared by primary subtag); empty keeps all.
+  std::vector<std::string> languages;
+  // Language of the query text, which picks its stemmer. Empty: the single
+  // language of `languages` if there is one, else every language in the index
+  // (each word then matches its stem in any of them, and its unstemmed form).
+  std::string query_language;
+  RankingOptions ranking;
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string category;
+  std::string lang;
+  std::optional<UnixSeconds> published;
+  std::optional<UnixSeconds> updated;
+  std::int64_t views = 0;
+  double score = 0;  // higher is better; comparable within one result list only
+};
+
+struct SearchResults {
+  std::vector<SearchHit> hits;     // best first
+  std::uint64_t total_estimate = 0;  // estimated number of matching articles
+};
+
+struct SearcherOptions {
+  // Performance
+  // Database handles kept for reuse after concurrent searches finish.
+  // Default 16. More threads than this still work; their extra handles are
+  // closed after use.
+  std::size_t max_idle_handles = 16;
+};
+
+class Searcher {
+ public:
+  // Opens the index at `path` for reading. Returns not_found (no index there),
+  // unsupported (another format or analyzer version), corruption or io_error,
+  // each naming the path.
+  [[nodiscard]] static Result<Searcher> open(std::string_view path, SearcherOptions options = {});
+
+  ~Searcher();
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+
+  // Runs `request`. Returns invalid_argument for a limit over 10000 or bad
+  // ranking options; io_error or corruption if the index fails underneath.
+  // Sees the index as of the latest commit when the call starts.
+  [[nodiscard]] Result<SearchResults> search(const SearchRequest& request) const;
+
+  // Articles in the index as of the latest reopen.
+  [[nodiscard]] std::uint64_t article_count() const;
+
+ private:
+  class Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace faqsearch

@@ -1,0 +1,67 @@
+#include "faqsearch/ingest.h"
+
+#include <chrono>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace faqsearch {
+
+Result<IngestSummary> ingest_jsonl(const std::string& db_path, const std::vector<std::string>& files,
+                                   const std::vector<std::string>& delete_ids, const IngestOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  IngestSummary summary;
+  std::vector<Article> articles;
+  // id -> "file:line" of its first occurrence, to name both places of a duplicate.
+  std::unordered_map<std::string, std::string> first_seen;
+
+  auto reject = [&](Diagnostic d) -> Status {
+    if (!options.skip_invalid) return Status::invalid_argument(d.to_string());
+    summary.diagnostics.push_back(std::move(d));
+    ++summary.skipped;
+    return {};
+  };
+
+  for (const std::string& path : files) {
+    Result<JsonlReader> reader = JsonlReader::open(path);
+    if (!reader) return reader.error();
+    while (auto record = reader->next()) {
+      ++summary.read;
+      if (record->diagnostic) {
+        if (Status s = reject(std::move(*record->diagnostic)); !s.ok()) return s;
+        continue;
+      }
+      Article& article = *record->article;
+      std::string where = fmt::format("{}:{}", path, record->line);
+      auto [it, inserted] = first_seen.emplace(article.id, where);
+      if (!inserted) {
+        Diagnostic d{path, record->line, "id", fmt::format("duplicate id \"{}\" (first at {})", article.id, it->second)};
+        if (Status s = reject(std::move(d)); !s.ok()) return s;
+        continue;
+      }
+      articles.push_back(std::move(article));
+    }
+  }
+
+  Result<IndexWriter> writer = IndexWriter::open(db_path, options.index);
+  if (!writer) return writer.error();
+  for (const Article& article : articles) {
+    Result<UpsertOutcome> outcome = writer->upsert(article);
+    if (!outcome) return outcome.error();  // the writer discards everything on return
+    ++(outcome.value() == UpsertOutcome::added ? summary.added : summary.updated);
+  }
+  for (const std::string& id : delete_ids) {
+    Result<bool> removed = writer->remove(id);
+    if (!removed) return removed.error();
+    if (removed.value()) {
+      ++summary.deleted;
+    } else {
+      summary.missing_ids.push_back(id);
+    }
+  }
+  if (Status s = writer->commit(); !s.ok()) return s;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace faqsearch

@@ -1,0 +1,65 @@
+// The index schema: the only place that maps article fields to Xapian term
+// prefixes, value slots and metadata keys. docs/index-format.md describes the
+// same layout for readers of the on-disk format; keep the two in step.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "faqsearch/analyzer.h"
+#include "faqsearch/article.h"
+#include "faqsearch/status.h"
+
+namespace faqsearch::detail::schema {
+
+// Bumped whenever terms, values or stored data change meaning.
+inline constexpr int kFormatVersion = 1;
+
+// Term prefixes. Analyzed terms are NFKC case folded, so they never start with
+// an ASCII capital and need no ':' separator after a prefix.
+inline constexpr std::string_view kIdPrefix = "Q";          // boolean: external article id
+inline constexpr std::string_view kCategoryPrefix = "K";    // boolean: folded category
+inline constexpr std::string_view kLanguagePrefix = "L";    // boolean: primary language subtag
+inline constexpr std::string_view kTitleWordPrefix = "T";   // title words as written, with positions
+inline constexpr std::string_view kBodyWordPrefix = "B";    // body words as written, with positions
+inline constexpr std::string_view kTitleStemPrefix = "ZT";  // title stems (the matching terms)
+inline constexpr std::string_view kBodyStemPrefix = "ZB";   // body stems (the matching terms)
+
+// Value slots, each sortable_serialise()d.
+inline constexpr Xapian::valueno kUpdatedSlot = 0;    // updated (or published), Unix seconds
+inline constexpr Xapian::valueno kPublishedSlot = 1;  // published, Unix seconds
+inline constexpr Xapian::valueno kViewsSlot = 2;      // views
+
+// Metadata keys.
+inline constexpr std::string_view kFormatKey = "faqsearch.format";
+inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
+
+[[nodiscard]] std::string id_term(std::string_view id);
+[[nodiscard]] std::string category_term(std::string_view category);
+[[nodiscard]] std::string language_term(std::string_view bcp47);
+
+// The stem term for a token of `lang` in a field (kTitleStemPrefix or kBodyStemPrefix).
+// Only words are stemmed; numbers and ideographic words match as written.
+[[nodiscard]] std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
+                                    std::string_view lang);
+
+// Builds the Xapian document for a valid article.
+// REQUIRES: validate_article(article).ok()
+[[nodiscard]] Xapian::Document make_document(Analyzer& analyzer, const Article& article);
+
+// Reads an article back from a document's stored data.
+[[nodiscard]] Result<Article> read_document(const Xapian::Document& doc);
+
+// Checks an open database's format and analyzer settings. An empty database
+// with no metadata is fine (`fresh` set to true): the writer stamps it.
+[[nodiscard]] Status check_compatible(const Xapian::Database& db, const Analyzer& analyzer, bool* fresh);
+
+// The primary language subtags of the indexed articles (from the L terms).
+[[nodiscard]] std::vector<std::string> indexed_languages(const Xapian::Database& db);
+
+}  // namespace faqsearch::detail::schema

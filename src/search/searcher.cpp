@@ -1,0 +1,171 @@
+#include "faqsearch/searcher.h"
+
+#include <algorithm>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "faqsearch/analyzer.h"
+#include "index/schema.h"
+#include "index/xapian_errors.h"
+#include "search/query_builder.h"
+
+namespace faqsearch {
+namespace {
+
+constexpr std::size_t kMaxLimit = 10000;
+
+// One database handle with the per-thread objects that go with it.
+struct Handle {
+  explicit Handle(const std::string& path) : db(path) { refresh_languages(); }
+
+  void refresh_languages() {
+    stem_languages = detail::schema::indexed_languages(db);
+    stem_languages.emplace_back();  // "" = the unstemmed word
+  }
+
+  Xapian::Database db;
+  Analyzer analyzer;
+  std::vector<std::string> stem_languages;  // every indexed language, for queries of unknown language
+};
+
+Status validate_request(const SearchRequest& r) {
+  if (r.limit > kMaxLimit) return Status::invalid_argument(fmt::format("limit {} is over {}", r.limit, kMaxLimit));
+  if (r.offset > kMaxLimit * 10) return Status::invalid_argument(fmt::format("offset {} is over {}", r.offset, kMaxLimit * 10));
+  const RankingOptions& k = r.ranking;
+  if (!(k.title_weight >= 0) || !(k.body_weight >= 0)) return Status::invalid_argument("field weights must be >= 0");
+  if (!(k.bm25_k1 >= 0)) return Status::invalid_argument("bm25 k1 must be >= 0");
+  if (!(k.bm25_b >= 0 && k.bm25_b <= 1)) return Status::invalid_argument("bm25 b must be within 0..1");
+  return {};
+}
+
+}  // namespace
+
+class Searcher::Impl {
+ public:
+  Impl(std::string path, SearcherOptions options) : path_(std::move(path)), options_(options) {}
+
+  std::unique_ptr<Handle> acquire() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        auto h = std::move(idle_.back());
+        idle_.pop_back();
+        return h;
+      }
+    }
+    return std::make_unique<Handle>(path_);
+  }
+
+  void release(std::unique_ptr<Handle> h) {
+    std::lock_guard lock(mutex_);
+    if (idle_.size() < options_.max_idle_handles) idle_.push_back(std::move(h));
+  }
+
+  SearchResults run(Handle& h, const SearchRequest& request) {
+    if (h.db.reopen()) h.refresh_languages();
+    detail::QueryText text = detail::parse_query_text(h.analyzer, request.query);
+    SearchResults results;
+    if (text.words.empty()) return results;
+
+    std::vector<std::string> stem_languages;
+    if (!request.query_language.empty()) {
+      stem_languages = {request.query_language};
+    } else if (request.languages.size() == 1) {
+      stem_languages = {request.languages.front()};
+    } else {
+      stem_languages = h.stem_languages;
+    }
+    Xapian::Query query = detail::build_text_query(h.analyzer, text, stem_languages, request.ranking);
+    query = detail::apply_filters(std::move(query), request.categories, request.languages);
+
+    Xapian::Enquire enquire(h.db);
+    enquire.set_query(query);
+    const RankingOptions& k = request.ranking;
+    enquire.set_weighting_scheme(Xapian::BM25Weight(k.bm25_k1, 0.0, 1.0, k.bm25_b, 0.5));
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit));
+    results.total_estimate = mset.get_matches_estimated();
+    results.hits.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Result<Article> article = detail::schema::read_document(it.get_document());
+      if (!article) throw Xapian::DatabaseCorruptError(article.error().message());
+      SearchHit hit;
+      hit.id = std::move(article->id);
+      hit.title = std::move(article->title);
+      hit.url = std::move(article->url);
+      hit.category = std::move(article->category);
+      hit.lang = std::move(article->lang);
+      hit.published = article->published;
+      hit.updated = article->updated;
+      hit.views = article->views;
+      hit.score = it.get_weight();
+      results.hits.push_back(std::move(hit));
+    }
+    return results;
+  }
+
+  std::string path_;
+  SearcherOptions options_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Handle>> idle_;
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+Result<Searcher> Searcher::open(std::string_view path_view, SearcherOptions options) {
+  std::string path(path_view);
+  try {
+    auto impl = std::make_unique<Impl>(path, options);
+    auto handle = std::make_unique<Handle>(path);
+    bool fresh = false;
+    if (Status s = detail::schema::check_compatible(handle->db, handle->analyzer, &fresh); !s.ok()) {
+      return Status(s.code(), fmt::format("{}: {}", path, s.message()));
+    }
+    if (fresh) return Status::unsupported(fmt::format("{}: not a faqsearch index (no format version)", path));
+    impl->release(std::move(handle));
+    return Searcher(std::move(impl));
+  } catch (...) {
+    return detail::status_from_current_exception(path);
+  }
+}
+
+Result<SearchResults> Searcher::search(const SearchRequest& request) const {
+  if (Status s = validate_request(request); !s.ok()) return s;
+  std::unique_ptr<Handle> handle;
+  try {
+    handle = impl_->acquire();
+    SearchResults results;
+    try {
+      results = impl_->run(*handle, request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed twice while we read; the newest revision is consistent.
+      handle->db.reopen();
+      handle->refresh_languages();
+      results = impl_->run(*handle, request);
+    }
+    impl_->release(std::move(handle));
+    return results;
+  } catch (...) {
+    // The handle may be in a bad state; drop it rather than pool it.
+    return detail::status_from_current_exception(impl_->path_);
+  }
+}
+
+std::uint64_t Searcher::article_count() const {
+  try {
+    auto handle = impl_->acquire();
+    handle->db.reopen();
+    std::uint64_t n = handle->db.get_doccount();
+    impl_->release(std::move(handle));
+    return n;
+  } catch (...) {
+    return 0;
+  }
+}
+
+}  // namespace faqsearch

@@ -1,0 +1,242 @@
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "faqsearch/ingest.h"
+#include "faqsearch/searcher.h"
+#include "support/fixtures.h"
+#include "support/temp_dir.h"
+
+using namespace faqsearch;
+using faqsearch::testing::build_index;
+using faqsearch::testing::make_article;
+using faqsearch::testing::TempDir;
+
+namespace {
+
+// The bundled sample help center, indexed once for the whole file.
+const std::string& sample_index() {
+  static TempDir dir;
+  static std::string db = [] {
+    std::string path = dir / "sample";
+    auto summary = ingest_jsonl(path, {std::string(FAQSEARCH_SAMPLE_DATA) + "/articles.jsonl"}, {});
+    REQUIRE_MESSAGE(summary.has_value(), (summary ? "" : summary.error().to_string()));
+    return path;
+  }();
+  return db;
+}
+
+std::vector<std::string> search_ids(const Searcher& searcher, SearchRequest request) {
+  auto results = searcher.search(request);
+  REQUIRE_MESSAGE(results.has_value(), (results ? "" : results.error().to_string()));
+  std::vector<std::string> ids;
+  for (const auto& h : results->hits) ids.push_back(h.id);
+  return ids;
+}
+
+std::vector<std::string> search_ids(const Searcher& searcher, std::string query, std::size_t limit = 10) {
+  SearchRequest request;
+  request.query = std::move(query);
+  request.limit = limit;
+  return search_ids(searcher, request);
+}
+
+Searcher open_sample() {
+  auto s = Searcher::open(sample_index());
+  REQUIRE(s.has_value());
+  return std::move(s).value();
+}
+
+}  // namespace
+
+TEST_CASE("queries typed as a new user would put the right sample article first") {
+  Searcher searcher = open_sample();
+  struct Case {
+    const char* query;
+    const char* expected;
+  };
+  for (auto [query, expected] : {Case{"find my user id", "lx-001"}, Case{"wallet backup icloud", "lx-034"},
+                                 Case{"withdrawal sent to wrong address", "lx-022"}, Case{"reset 2fa", "lx-054"},
+                                 Case{"deposit not arrived", "lx-020"}, Case{"usdt trc20 deposit", "lx-021"},
+                                 Case{"trading fees", "lx-063"}, Case{"change email", "lx-002"},
+                                 Case{"找不到我的UID", "zh-001"}, Case{"钱包备份icloud", "zh-002"},
+                                 Case{"出金 届かない", "ja-002"}, Case{"本人確認 手順", "ja-001"},
+                                 Case{"restablecer 2FA", "es-001"}}) {
+    CAPTURE(query);
+    auto ids = search_ids(searcher, query, 3);
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == expected);
+  }
+}
+
+TEST_CASE("hits carry the stored article fields and a positive score") {
+  Searcher searcher = open_sample();
+  SearchRequest request;
+  request.query = "find my user id";
+  auto results = searcher.search(request);
+  REQUIRE(results.has_value());
+  REQUIRE_FALSE(results->hits.empty());
+  const SearchHit& hit = results->hits.front();
+  CHECK(hit.id == "lx-001");
+  CHECK(hit.title.find("user ID") != std::string::npos);
+  CHECK(hit.url == "https://help.lumen.example/articles/lx-001");
+  CHECK(hit.category == "account");
+  CHECK(hit.lang == "en");
+  CHECK(hit.updated.has_value());
+  CHECK(hit.published.has_value());
+  CHECK(hit.views > 0);
+  CHECK(hit.score > 0);
+  CHECK(results->total_estimate >= results->hits.size());
+  for (std::size_t i = 1; i < results->hits.size(); ++i) CHECK(results->hits[i - 1].score >= results->hits[i].score);
+}
+
+TEST_CASE("articles matching more of the query words rank first, partial matches still come back") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("one", "Wallet", "Something about a wallet."),
+                           make_article("two", "Wallet backup", "Backup your wallet."),
+                           make_article("three", "Wallet backup to iCloud", "Backup your wallet to iCloud."),
+                           make_article("none", "Trading fees", "Maker and taker.")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  CHECK(search_ids(*searcher, "wallet backup icloud") == std::vector<std::string>{"three", "two", "one"});
+}
+
+TEST_CASE("stemming lets plural and singular forms find each other in English") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("w", "Withdrawal limits", "Daily limits apply."),
+                           make_article("d", "Deposit", "Deposits are credited.")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  CHECK(search_ids(*searcher, "withdrawals limit") == std::vector<std::string>{"w"});
+  CHECK(search_ids(*searcher, "deposits") == std::vector<std::string>{"d"});
+}
+
+TEST_CASE("category and language filters keep only matching articles") {
+  Searcher searcher = open_sample();
+  SearchRequest request;
+  request.query = "withdrawal deposit password wallet";
+  request.limit = 50;
+  request.categories = {"Security"};
+  auto results = searcher.search(request);
+  REQUIRE(results.has_value());
+  REQUIRE_FALSE(results->hits.empty());
+  for (const auto& h : results->hits) CHECK(h.category == "security");
+
+  request.categories = {"wallet", "fees"};
+  auto two_categories = searcher.search(request);
+  REQUIRE(two_categories.has_value());
+  for (const auto& h : two_categories->hits) CHECK((h.category == "wallet" || h.category == "fees"));
+
+  SearchRequest zh;
+  zh.query = "UID icloud";
+  zh.languages = {"zh-CN"};
+  auto zh_results = searcher.search(zh);
+  REQUIRE(zh_results.has_value());
+  REQUIRE_FALSE(zh_results->hits.empty());
+  for (const auto& h : zh_results->hits) CHECK(h.lang == "zh");
+
+  request.categories = {"no-such-category"};
+  CHECK(search_ids(searcher, request).empty());
+}
+
+TEST_CASE("limit and offset page through one consistent ranking") {
+  Searcher searcher = open_sample();
+  auto all = search_ids(searcher, "how do i deposit or withdraw", 20);
+  REQUIRE(all.size() == 20);
+  SearchRequest page;
+  page.query = "how do i deposit or withdraw";
+  page.limit = 5;
+  page.offset = 5;
+  CHECK(search_ids(searcher, page) == std::vector<std::string>(all.begin() + 5, all.begin() + 10));
+  page.limit = 0;
+  CHECK(search_ids(searcher, page).empty());
+  page.limit = 10;
+  page.offset = 5000;
+  CHECK(search_ids(searcher, page).empty());
+}
+
+TEST_CASE("any user text is a valid query") {
+  Searcher searcher = open_sample();
+  CHECK(search_ids(searcher, "").empty());
+  CHECK(search_ids(searcher, "?!... --- ;; ()[]{}").empty());
+  CHECK(search_ids(searcher, "   \t\n ").empty());
+  CHECK_FALSE(search_ids(searcher, "\"wallet backup").empty());  // unbalanced quote
+  CHECK_FALSE(search_ids(searcher, std::string("wallet \xff\xfe\xc3 backup")).empty());
+  CHECK_FALSE(search_ids(searcher, "AND OR NOT wallet NEAR").empty());
+  std::string huge;
+  while (huge.size() < 10 * 1024) huge += "how do I back up my wallet to icloud safely and quickly ";
+  CHECK_FALSE(search_ids(searcher, huge).empty());
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>(i % 256);
+  SearchRequest binary_request;
+  binary_request.query = binary;
+  CHECK(searcher.search(binary_request).has_value());
+}
+
+TEST_CASE("a quoted phrase must appear as a phrase") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("p", "Reset two factor authentication", ""),
+                           make_article("q", "Two accounts and a reset factor", "")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  CHECK(search_ids(*searcher, "\"two factor\"") == std::vector<std::string>{"p"});
+  CHECK(search_ids(*searcher, "reset \u201Ctwo factor\u201D") == std::vector<std::string>{"p"});
+  CHECK(search_ids(*searcher, "two factor").size() == 2);
+}
+
+TEST_CASE("bad request options are invalid_argument, not exceptions") {
+  Searcher searcher = open_sample();
+  SearchRequest r;
+  r.query = "wallet";
+  r.limit = 1000000;
+  CHECK(searcher.search(r).error().code() == ErrorCode::invalid_argument);
+  r.limit = 10;
+  r.ranking.bm25_b = 2;
+  CHECK(searcher.search(r).error().code() == ErrorCode::invalid_argument);
+}
+
+TEST_CASE("a searcher sees articles committed after it was opened") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("a", "wallet", "")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  CHECK(search_ids(*searcher, "wallet").size() == 1);
+  {
+    auto writer = IndexWriter::open(dir / "db");
+    REQUIRE(writer.has_value());
+    REQUIRE(writer->upsert(make_article("b", "wallet too", "")).has_value());
+    REQUIRE(writer->commit().ok());
+  }
+  CHECK(search_ids(*searcher, "wallet").size() == 2);
+}
+
+TEST_CASE("one Searcher serves many threads at once with the same results as one thread") {
+  Searcher searcher = open_sample();
+  const std::vector<std::string> queries = {"find my user id", "wallet backup icloud", "找不到我的UID",
+                                            "出金 届かない", "trading fees", "reset 2fa"};
+  std::vector<std::vector<std::string>> expected;
+  for (const auto& q : queries) expected.push_back(search_ids(searcher, q));
+  std::atomic<int> mismatches{0}, failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 60; ++i) {
+        std::size_t qi = static_cast<std::size_t>(t + i) % queries.size();
+        SearchRequest request;
+        request.query = queries[qi];
+        auto results = searcher.search(request);
+        if (!results) {
+          ++failures;
+          continue;
+        }
+        std::vector<std::string> ids;
+        for (const auto& h : results->hits) ids.push_back(h.id);
+        if (ids != expected[qi]) ++mismatches;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(failures.load() == 0);
+  CHECK(mismatches.load() == 0);
+}

@@ -1,0 +1,37 @@
+// Helpers to build small articles and indexes in tests.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "faqsearch/index_writer.h"
+#include "faqsearch/ingest.h"
+
+namespace faqsearch::testing {
+
+inline Article make_article(std::string id, std::string title, std::string body, std::string lang = "en",
+                            std::string category = "general") {
+  Article a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.body = std::move(body);
+  a.lang = std::move(lang);
+  a.category = std::move(category);
+  return a;
+}
+
+// Indexes `articles` into a new index at `path` and commits; fails the test on error.
+inline void build_index(const std::string& path, const std::vector<Article>& articles) {
+  auto writer = IndexWriter::open(path);
+  REQUIRE_MESSAGE(writer.has_value(), (writer ? "" : writer.error().to_string()));
+  for (const auto& a : articles) {
+    auto r = writer->upsert(a);
+    REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().to_string()));
+  }
+  auto s = writer->commit();
+  REQUIRE_MESSAGE(s.ok(), s.to_string());
+}
+
+}  // namespace faqsearch::testing

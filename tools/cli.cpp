@@ -1,0 +1,30 @@
+#include "cli.h"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+namespace faqsearch::cli {
+
+void print_error(std::string_view program, std::string_view message) {
+  std::cerr << program << ": error: " << message << '\n';
+}
+
+int fail(std::string_view program, const Status& status) {
+  print_error(program, status.message());
+  return kExitFailure;
+}
+
+std::string date_or_dash(const std::optional<UnixSeconds>& t) { return t ? format_date(*t) : "-"; }
+
+nlohmann::json hit_to_json(const SearchHit& hit, std::size_t rank) {
+  auto date = [](const std::optional<UnixSeconds>& t) -> nlohmann::json {
+    return t ? nlohmann::json(format_date(*t)) : nlohmann::json(nullptr);
+  };
+  return {{"rank", rank},         {"id", hit.id},          {"title", hit.title},
+          {"url", hit.url},       {"category", hit.category}, {"lang", hit.lang},
+          {"published", date(hit.published)}, {"updated", date(hit.updated)}, {"views", hit.views},
+          {"score", hit.score}};
+}
+
+}  // namespace faqsearch::cli

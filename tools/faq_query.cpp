@@ -1,0 +1,170 @@
+// faq-query: searches a faqsearch index.
+//
+//   faq-query --db DIR [--limit N] [--offset N] [--category C] [--lang L] [--json] QUERY...
+//   faq-query --db DIR --batch QUERIES.jsonl --trec [--run-tag TAG] [--limit N] [--latency-out FILE]
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli.h"
+#include "faqsearch/searcher.h"
+
+namespace {
+
+constexpr std::string_view kProgram = "faq-query";
+namespace cli = faqsearch::cli;
+
+struct BatchQuery {
+  std::string qid;
+  std::string text;
+  std::string lang;
+};
+
+// Reads queries in the shared/data/FORMAT.md format; fails on the first bad line.
+faqsearch::Result<std::vector<BatchQuery>> read_queries(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return faqsearch::Status::not_found(fmt::format("{}: cannot open", path));
+  std::vector<BatchQuery> queries;
+  std::string line;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    auto bad = [&](std::string_view why) {
+      return faqsearch::Status::invalid_argument(fmt::format("{}:{}: {}", path, n, why));
+    };
+    if (obj.is_discarded() || !obj.is_object()) return bad("invalid JSON");
+    if (!obj.contains("qid") || !(obj["qid"].is_string() || obj["qid"].is_number_integer())) {
+      return bad("field \"qid\": missing or not a string");
+    }
+    if (!obj.contains("text") || !obj["text"].is_string()) return bad("field \"text\": missing or not a string");
+    BatchQuery q;
+    q.qid = obj["qid"].is_string() ? obj["qid"].get<std::string>() : obj["qid"].dump();
+    if (q.qid.empty() || q.qid.find_first_of(" \t\n") != std::string::npos) {
+      return bad("field \"qid\": must be non-empty and without whitespace");
+    }
+    q.text = obj["text"].get<std::string>();
+    if (obj.contains("lang") && obj["lang"].is_string()) q.lang = obj["lang"].get<std::string>();
+    queries.push_back(std::move(q));
+  }
+  if (in.bad()) return faqsearch::Status::io_error(fmt::format("{}: read error", path));
+  return queries;
+}
+
+int run_batch(const faqsearch::Searcher& searcher, faqsearch::SearchRequest base, const std::string& batch_path,
+              bool trec, const std::string& run_tag, const std::string& latency_path) {
+  auto queries = read_queries(batch_path);
+  if (!queries) return cli::fail(kProgram, queries.error());
+  std::ofstream latency_out;
+  if (!latency_path.empty()) {
+    latency_out.open(latency_path);
+    if (!latency_out) return cli::fail(kProgram, faqsearch::Status::io_error(latency_path + ": cannot write"));
+  }
+  std::string out;
+  for (const BatchQuery& q : *queries) {
+    faqsearch::SearchRequest request = base;
+    request.query = q.text;
+    if (request.query_language.empty()) request.query_language = q.lang;
+    auto start = std::chrono::steady_clock::now();
+    auto results = searcher.search(request);
+    auto elapsed = std::chrono::steady_clock::now() - start;
+    if (!results) return cli::fail(kProgram, results.error());
+    if (latency_out) {
+      latency_out << q.qid << ' ' << std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() << '\n';
+    }
+    std::size_t rank = base.offset;
+    for (const auto& hit : results->hits) {
+      ++rank;
+      if (trec) {
+        out += fmt::format("{} Q0 {} {} {:.6f} {}\n", q.qid, hit.id, rank, hit.score, run_tag);
+      } else {
+        nlohmann::json line = cli::hit_to_json(hit, rank);
+        line["qid"] = q.qid;
+        out += line.dump() + "\n";
+      }
+    }
+  }
+  std::cout << out;
+  if (latency_out && !latency_out.flush()) return cli::fail(kProgram, faqsearch::Status::io_error(latency_path + ": write failed"));
+  return cli::kExitOk;
+}
+
+void print_readable(const std::string& query, const faqsearch::SearchResults& results, std::size_t offset) {
+  if (results.hits.empty()) {
+    std::cout << fmt::format("No articles match \"{}\".\n", query);
+    return;
+  }
+  std::cout << fmt::format("About {} articles match \"{}\".\n\n", results.total_estimate, query);
+  std::size_t rank = offset;
+  for (const auto& hit : results.hits) {
+    ++rank;
+    std::cout << fmt::format("{:>3}. {}\n", rank, hit.title);
+    std::cout << fmt::format("     {} | updated {} | {} views | score {:.3f} | {}\n",
+                             hit.category.empty() ? "-" : hit.category, cli::date_or_dash(hit.updated), hit.views,
+                             hit.score, hit.url.empty() ? hit.id : hit.url);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Search a faqsearch index.", "faq-query"};
+  std::string db, batch, run_tag = "faqsearch", latency_out;
+  std::vector<std::string> words;
+  std::optional<std::size_t> limit;
+  bool json = false, trec = false;
+  faqsearch::SearchRequest request;
+  app.add_option("--db", db, "Index directory")->required();
+  app.add_option("query", words, "Query words");
+  app.add_option("--limit", limit, "Number of results (default 10; 100 in batch mode)")->check(CLI::Range(0, 10000));
+  app.add_option("--offset", request.offset, "Skip this many results first")->check(CLI::Range(0, 100000));
+  app.add_option("--category", request.categories, "Only this category (repeatable)")->allow_extra_args(false);
+  app.add_option("--lang", request.languages, "Only this language, BCP-47 (repeatable)")->allow_extra_args(false);
+  app.add_option("--query-lang", request.query_language, "Language of the query text (default: --lang, else any)");
+  app.add_flag("--json", json, "Print results as JSON");
+  app.add_option("--batch", batch, "Run every query of a JSONL file ({\"qid\", \"text\", \"lang\"})");
+  app.add_flag("--trec", trec, "Batch output as a TREC run: qid Q0 docid rank score tag");
+  app.add_option("--run-tag", run_tag, "Tag for the TREC run (default faqsearch)");
+  app.add_option("--latency-out", latency_out, "Batch: write 'qid microseconds' per query to FILE");
+  auto& k = request.ranking;
+  app.add_option("--title-weight", k.title_weight, "Multiplier on title BM25 (default 3)")->check(CLI::NonNegativeNumber);
+  app.add_option("--body-weight", k.body_weight, "Multiplier on body BM25 (default 1)")->check(CLI::NonNegativeNumber);
+  app.add_option("--k1", k.bm25_k1, "BM25 k1 (default 1.2)")->check(CLI::NonNegativeNumber);
+  app.add_option("--b", k.bm25_b, "BM25 b (default 0.75)")->check(CLI::Range(0.0, 1.0));
+  try {
+    app.parse(argc, argv);
+    if (batch.empty() && words.empty()) throw CLI::ValidationError("no query: give QUERY... or --batch FILE");
+    if (!batch.empty() && !words.empty()) throw CLI::ValidationError("give either QUERY... or --batch FILE, not both");
+    if (batch.empty() && (trec || !latency_out.empty())) throw CLI::ValidationError("--trec and --latency-out need --batch");
+    if (run_tag.empty() || run_tag.find_first_of(" \t") != std::string::npos) throw CLI::ValidationError("--run-tag must be one word");
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return cli::kExitOk;
+  } catch (const CLI::ParseError& e) {
+    cli::print_error(kProgram, e.what());
+    std::cerr << "usage: faq-query --db DIR [options] QUERY... | --db DIR --batch FILE --trec [options]\n";
+    return cli::kExitUsage;
+  }
+
+  auto searcher = faqsearch::Searcher::open(db);
+  if (!searcher) return cli::fail(kProgram, searcher.error());
+
+  request.limit = limit.value_or(batch.empty() ? 10 : 100);
+  if (!batch.empty()) return run_batch(*searcher, request, batch, trec, run_tag, latency_out);
+
+  for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+  auto results = searcher->search(request);
+  if (!results) return cli::fail(kProgram, results.error());
+  if (json) {
+    nlohmann::json out = {{"query", request.query}, {"total_estimate", results->total_estimate}, {"hits", nlohmann::json::array()}};
+    std::size_t rank = request.offset;
+    for (const auto& hit : results->hits) out["hits"].push_back(cli::hit_to_json(hit, ++rank));
+    std::cout << out.dump(2) << '\n';
+  } else {
+    print_readable(request.query, *results, request.offset);
+  }
+  return cli::kExitOk;
+}
