@@ -240,3 +240,21 @@ TEST_CASE("one Searcher serves many threads at once with the same results as one
   CHECK(failures.load() == 0);
   CHECK(mismatches.load() == 0);
 }
+
+TEST_CASE("id-only hits carry the same ids and scores as full hits") {
+  Searcher searcher = open_sample();
+  SearchRequest request;
+  request.query = "withdrawal deposit fee";
+  request.limit = 20;
+  auto full = searcher.search(request);
+  request.fields = HitFields::id_only;
+  auto ids = searcher.search(request);
+  REQUIRE(full.has_value());
+  REQUIRE(ids.has_value());
+  REQUIRE(full->hits.size() == ids->hits.size());
+  for (std::size_t i = 0; i < ids->hits.size(); ++i) {
+    CHECK(ids->hits[i].id == full->hits[i].id);
+    CHECK(ids->hits[i].score == full->hits[i].score);
+    CHECK(ids->hits[i].title.empty());
+  }
+}

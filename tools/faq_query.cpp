@@ -68,6 +68,7 @@ int run_batch(const faqsearch::Searcher& searcher, faqsearch::SearchRequest base
     faqsearch::SearchRequest request = base;
     request.query = q.text;
     if (request.query_language.empty()) request.query_language = q.lang;
+    if (trec) request.fields = faqsearch::HitFields::id_only;
     auto start = std::chrono::steady_clock::now();
     auto results = searcher.search(request);
     auto elapsed = std::chrono::steady_clock::now() - start;

@@ -33,6 +33,12 @@
 
 namespace faqsearch {
 
+// Which stored fields a hit carries.
+enum class HitFields {
+  display,  // everything SearchHit has (default)
+  id_only,  // only id and score: the cheapest fetch, for evaluation runs and id lookups
+};
+
 struct SearchRequest {
   // Behaviour
   std::string query;           // user text, any content
@@ -47,6 +53,9 @@ struct SearchRequest {
   // (each word then matches its stem in any of them, and its unstemmed form).
   std::string query_language;
   RankingOptions ranking;
+
+  // Performance
+  HitFields fields = HitFields::display;
 };
 
 struct SearchHit {

@@ -4,7 +4,6 @@
 #include <cctype>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace faqsearch::detail::schema {
 namespace {
@@ -23,6 +22,79 @@ void index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view tex
     doc.add_posting(std::string(word_prefix) + token.term, token.position);
     doc.add_term(stem_term(analyzer, stem_prefix, token, lang));
   }
+}
+
+// Document data: the fields a result list shows, each as a varint length then
+// bytes, in a fixed order. Parsing JSON here cost more than the search itself.
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+bool get_varint(std::string_view& in, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (in.empty()) return false;
+    auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+void put_string(std::string& out, std::string_view s) {
+  put_varint(out, s.size());
+  out.append(s);
+}
+
+bool get_string(std::string_view& in, std::string& s) {
+  std::uint64_t n = 0;
+  if (!get_varint(in, n) || n > in.size()) return false;
+  s.assign(in.substr(0, n));
+  in.remove_prefix(n);
+  return true;
+}
+
+// Optional dates are stored as 0 (absent) or 1 + zigzag(seconds).
+void put_date(std::string& out, const std::optional<UnixSeconds>& t) {
+  if (!t) return put_varint(out, 0);
+  auto z = static_cast<std::uint64_t>((*t << 1) ^ (*t >> 63));
+  put_varint(out, z + 1);
+}
+
+bool get_date(std::string_view& in, std::optional<UnixSeconds>& t) {
+  std::uint64_t v = 0;
+  if (!get_varint(in, v)) return false;
+  if (v == 0) {
+    t.reset();
+  } else {
+    std::uint64_t z = v - 1;
+    t = static_cast<UnixSeconds>((z >> 1) ^ (~(z & 1) + 1));
+  }
+  return true;
+}
+
+std::string encode_display_fields(const Article& a) {
+  std::string out;
+  for (const std::string* s : {&a.id, &a.title, &a.url, &a.category, &a.lang}) put_string(out, *s);
+  put_date(out, a.published);
+  put_date(out, a.updated);
+  put_varint(out, static_cast<std::uint64_t>(a.views));
+  return out;
+}
+
+bool decode_display_fields(std::string_view in, Article& a) {
+  for (std::string* s : {&a.id, &a.title, &a.url, &a.category, &a.lang}) {
+    if (!get_string(in, *s)) return false;
+  }
+  std::uint64_t views = 0;
+  if (!get_date(in, a.published) || !get_date(in, a.updated) || !get_varint(in, views) || !in.empty()) return false;
+  a.views = static_cast<std::int64_t>(views);
+  return true;
 }
 
 }  // namespace
@@ -56,30 +128,18 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& article) {
   if (article.published) doc.add_value(kPublishedSlot, Xapian::sortable_serialise(static_cast<double>(*article.published)));
   doc.add_value(kViewsSlot, Xapian::sortable_serialise(static_cast<double>(article.views)));
 
-  nlohmann::json data = {{"id", article.id},     {"title", article.title},       {"body", article.body},
-                         {"category", article.category}, {"lang", article.lang}, {"views", article.views},
-                         {"url", article.url}};
-  if (article.published) data["published"] = *article.published;
-  if (article.updated) data["updated"] = *article.updated;
-  doc.set_data(data.dump());
+  doc.add_value(kIdSlot, article.id);
+  if (!article.body.empty()) doc.add_value(kBodySlot, article.body);
+  doc.set_data(encode_display_fields(article));
   return doc;
 }
 
-Result<Article> read_document(const Xapian::Document& doc) {
-  nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, /*allow_exceptions=*/false);
-  if (data.is_discarded() || !data.is_object()) {
-    return Status(ErrorCode::corruption, fmt::format("document {}: stored data is not JSON", doc.get_docid()));
-  }
+Result<Article> read_document(const Xapian::Document& doc, bool with_body) {
   Article a;
-  a.id = data.value("id", "");
-  a.title = data.value("title", "");
-  a.body = data.value("body", "");
-  a.category = data.value("category", "");
-  a.lang = data.value("lang", "");
-  a.url = data.value("url", "");
-  a.views = data.value("views", std::int64_t{0});
-  if (data.contains("published")) a.published = data["published"].get<UnixSeconds>();
-  if (data.contains("updated")) a.updated = data["updated"].get<UnixSeconds>();
+  if (!decode_display_fields(doc.get_data(), a)) {
+    return Status(ErrorCode::corruption, fmt::format("document {}: stored data is damaged", doc.get_docid()));
+  }
+  if (with_body) a.body = doc.get_value(kBodySlot);
   return a;
 }
 

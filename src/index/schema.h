@@ -30,10 +30,12 @@ inline constexpr std::string_view kBodyWordPrefix = "B";    // body words as wri
 inline constexpr std::string_view kTitleStemPrefix = "ZT";  // title stems (the matching terms)
 inline constexpr std::string_view kBodyStemPrefix = "ZB";   // body stems (the matching terms)
 
-// Value slots, each sortable_serialise()d.
+// Value slots. Numbers are sortable_serialise()d; text is raw UTF-8.
 inline constexpr Xapian::valueno kUpdatedSlot = 0;    // updated (or published), Unix seconds
 inline constexpr Xapian::valueno kPublishedSlot = 1;  // published, Unix seconds
 inline constexpr Xapian::valueno kViewsSlot = 2;      // views
+inline constexpr Xapian::valueno kIdSlot = 3;         // external id, read in bulk by the searcher's id table
+inline constexpr Xapian::valueno kBodySlot = 4;       // body text, kept out of the document data
 
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "faqsearch.format";
@@ -52,8 +54,9 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 // REQUIRES: validate_article(article).ok()
 [[nodiscard]] Xapian::Document make_document(Analyzer& analyzer, const Article& article);
 
-// Reads an article back from a document's stored data.
-[[nodiscard]] Result<Article> read_document(const Xapian::Document& doc);
+// Reads an article back from a document: the display fields from its data,
+// and the body too iff `with_body`.
+[[nodiscard]] Result<Article> read_document(const Xapian::Document& doc, bool with_body);
 
 // Checks an open database's format and analyzer settings. An empty database
 // with no metadata is fine (`fresh` set to true): the writer stamps it.

@@ -1,6 +1,7 @@
 #include "faqsearch/searcher.h"
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include "faqsearch/analyzer.h"
 #include "index/schema.h"
 #include "index/xapian_errors.h"
+#include "search/id_table.h"
 #include "search/query_builder.h"
 
 namespace faqsearch {
@@ -28,6 +30,7 @@ struct Handle {
   Xapian::Database db;
   Analyzer analyzer;
   std::vector<std::string> stem_languages;  // every indexed language, for queries of unknown language
+  std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
 };
 
 Status validate_request(const SearchRequest& r) {
@@ -88,8 +91,17 @@ class Searcher::Impl {
                                          static_cast<Xapian::doccount>(request.limit));
     results.total_estimate = mset.get_matches_estimated();
     results.hits.reserve(mset.size());
+    std::shared_ptr<const detail::IdTable> ids;
+    if (request.fields == HitFields::id_only) ids = ids_for(h);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Result<Article> article = detail::schema::read_document(it.get_document());
+      if (request.fields == HitFields::id_only) {
+        SearchHit hit;
+        hit.id = ids->id(*it);
+        hit.score = it.get_weight();
+        results.hits.push_back(std::move(hit));
+        continue;
+      }
+      Result<Article> article = detail::schema::read_document(it.get_document(), /*with_body=*/false);
       if (!article) throw Xapian::DatabaseCorruptError(article.error().message());
       SearchHit hit;
       hit.id = std::move(article->id);
@@ -106,9 +118,25 @@ class Searcher::Impl {
     return results;
   }
 
+  // The id table of `h`'s current revision, shared by all handles; rebuilt
+  // when a handle first sees a newer revision.
+  std::shared_ptr<const detail::IdTable> ids_for(Handle& h) {
+    Xapian::rev revision = h.db.get_revision();
+    if (h.ids && h.ids->revision() == revision) return h.ids;
+    {
+      std::lock_guard lock(mutex_);
+      if (ids_ && ids_->revision() == revision) return h.ids = ids_;
+    }
+    auto fresh = std::make_shared<const detail::IdTable>(h.db);
+    std::lock_guard lock(mutex_);
+    if (!ids_ || ids_->revision() < revision) ids_ = fresh;
+    return h.ids = fresh;
+  }
+
   std::string path_;
   SearcherOptions options_;
   std::mutex mutex_;
+  std::shared_ptr<const detail::IdTable> ids_;  // newest table built
   std::vector<std::unique_ptr<Handle>> idle_;
 };
 
