@@ -1,18 +1,47 @@
-// RankingOptions: how a hit's score is computed.
+// Ranking: how a hit's score is computed, and how to explain it.
 //
-// Text relevance is BM25 (Robertson et al., Okapi at TREC-3, 1994) over the
-// title and the body, each field scored on its own terms and scaled by its
-// weight:
+//   score = text + recency + popularity
 //
-//   text = title_weight * BM25(title terms) + body_weight * BM25(body terms)
+//   text       = title_weight * BM25(title) + body_weight * BM25(body)
+//   recency    = recency_weight    * scale * 2^(-age_days / recency_half_life_days)
+//   popularity = popularity_weight * scale * min(1, ln(1 + views) / ln(1 + kPopularitySaturationViews))
+//   scale      = sum over the query's words of idf(word) * max(title_weight, body_weight)
 //
-// Xapian 1.4 has no per-field lengths, so both fields normalise by the whole
-// article's length; b controls how much.
+// BM25 is Robertson et al.'s Okapi BM25 (TREC-3, 1994) as Xapian's BM25Weight
+// computes it, over each field's own terms; Xapian 1.4 has no per-field
+// lengths, so both fields normalise by the whole article's length. `age_days`
+// is (now - updated) in days; an article without dates gets no recency boost.
+// idf(word) = ln(N / n) over N articles of which n contain the word (>= 0).
+//
+// Why `scale`: the boosts are fractions of what one article matching every
+// query word once would score, so they stay in proportion to the text score
+// whether the query has one rare word or eight common ones. With the default
+// weights, recency and popularity together add at most 0.10 * scale: an
+// article that matches the query clearly better wins over a fresher or more
+// popular one, while among comparable matches the fresher, more viewed wins.
+// Articles that match no query word are never returned: the boosts only add
+// to articles that the text query matches.
+//
+// The boosts are Xapian built-ins (ValueWeightPostingSource over values
+// computed at index time, scaled at query time), so ranking works unchanged
+// on shards served by a stock xapian-tcpsrv, and Xapian's matcher keeps
+// pruning with exact bounds: the top-k is exact under this formula.
 #pragma once
 
+#include <array>
 #include <string>
+#include <string_view>
+
+#include "faqsearch/status.h"
 
 namespace faqsearch {
+
+// Half-lives for which the index stores decay values; RankingOptions::
+// recency_half_life_days must be one of them.
+inline constexpr std::array<double, 5> kRecencyHalfLivesDays = {30, 90, 180, 365, 730};
+
+// Views at which popularity reaches 1.
+inline constexpr double kPopularitySaturationViews = 1'000'000;
 
 struct RankingOptions {
   // Text relevance
@@ -25,6 +54,42 @@ struct RankingOptions {
   double bm25_k1 = 1.2;
   // BM25 length normalisation, 0..1. Default 0.75 (Robertson's usual value).
   double bm25_b = 0.75;
+
+  // Recency
+  // Weight of the recency boost as a fraction of `scale` (see above), >= 0.
+  double recency_weight = 0.05;
+  // Days after which the recency boost halves; one of kRecencyHalfLivesDays.
+  double recency_half_life_days = 365;
+
+  // Popularity
+  // Weight of the popularity boost as a fraction of `scale`, >= 0.
+  double popularity_weight = 0.05;
+};
+
+// Checks every field's range. Returns invalid_argument naming the field.
+[[nodiscard]] Status validate_ranking(const RankingOptions& options);
+
+// Reads a ranking profile: a JSON object whose keys are RankingOptions field
+// names ("title_weight", "recency_half_life_days", ...); absent keys keep
+// their defaults. Returns not_found/io_error for the file, invalid_argument
+// for bad JSON, an unknown key, a non-number or an out-of-range value.
+[[nodiscard]] Result<RankingOptions> load_ranking_profile(const std::string& path);
+// The same from JSON text; `name` stands for the file in messages.
+[[nodiscard]] Result<RankingOptions> parse_ranking_profile(std::string_view json, std::string_view name = "profile");
+
+// One hit's score, part by part. final_score is exactly the sum of the parts.
+struct Explanation {
+  double title_bm25 = 0;          // title_weight * BM25 over title terms
+  double body_bm25 = 0;           // body_weight * BM25 over body terms
+  double scale = 0;               // the query's `scale` (see above)
+  double recency_factor = 0;      // 2^(-age/half-life), 0 without dates
+  double recency_boost = 0;       // recency_weight * scale * recency_factor
+  double popularity_factor = 0;   // min(1, ln(1+views)/ln(1+saturation))
+  double popularity_boost = 0;    // popularity_weight * scale * popularity_factor
+  double final_score = 0;         // title_bm25 + body_bm25 + recency_boost + popularity_boost
+
+  // One line: "3.21 = title 2.00 + body 0.80 + recency 0.30 (x0.62) + popularity 0.11 (x0.40)".
+  [[nodiscard]] std::string to_string() const;
 };
 
 }  // namespace faqsearch

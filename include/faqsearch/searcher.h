@@ -53,6 +53,12 @@ struct SearchRequest {
   // (each word then matches its stem in any of them, and its unstemmed form).
   std::string query_language;
   RankingOptions ranking;
+  // Reference time for recency, Unix seconds; unset means the current time.
+  // Pin it for reproducible results in tests and evaluations.
+  std::optional<UnixSeconds> now;
+  // Fill SearchHit::explanation with the parts of each score (costs one
+  // extra small match per hit).
+  bool explain = false;
 
   // Performance
   HitFields fields = HitFields::display;
@@ -68,6 +74,7 @@ struct SearchHit {
   std::optional<UnixSeconds> updated;
   std::int64_t views = 0;
   double score = 0;  // higher is better; comparable within one result list only
+  std::optional<Explanation> explanation;  // set iff SearchRequest::explain
 };
 
 struct SearchResults {

@@ -1,0 +1,95 @@
+#include "faqsearch/ranking.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace faqsearch {
+namespace {
+
+struct Field {
+  const char* name;
+  double RankingOptions::*member;
+};
+
+constexpr Field kFields[] = {
+    {"title_weight", &RankingOptions::title_weight},
+    {"body_weight", &RankingOptions::body_weight},
+    {"bm25_k1", &RankingOptions::bm25_k1},
+    {"bm25_b", &RankingOptions::bm25_b},
+    {"recency_weight", &RankingOptions::recency_weight},
+    {"recency_half_life_days", &RankingOptions::recency_half_life_days},
+    {"popularity_weight", &RankingOptions::popularity_weight},
+};
+
+}  // namespace
+
+Status validate_ranking(const RankingOptions& o) {
+  auto bad = [](std::string_view field, std::string_view why) {
+    return Status::invalid_argument(fmt::format("ranking option \"{}\": {}", field, why));
+  };
+  for (const Field& f : kFields) {
+    if (!std::isfinite(o.*f.member)) return bad(f.name, "must be a finite number");
+  }
+  if (o.title_weight < 0) return bad("title_weight", "must be >= 0");
+  if (o.body_weight < 0) return bad("body_weight", "must be >= 0");
+  if (o.bm25_k1 < 0) return bad("bm25_k1", "must be >= 0");
+  if (o.bm25_b < 0 || o.bm25_b > 1) return bad("bm25_b", "must be within 0..1");
+  if (o.recency_weight < 0) return bad("recency_weight", "must be >= 0");
+  if (o.popularity_weight < 0) return bad("popularity_weight", "must be >= 0");
+  if (std::find(kRecencyHalfLivesDays.begin(), kRecencyHalfLivesDays.end(), o.recency_half_life_days) ==
+      kRecencyHalfLivesDays.end()) {
+    return bad("recency_half_life_days",
+               fmt::format("{} is not one of the indexed half-lives ({})", o.recency_half_life_days,
+                           fmt::join(kRecencyHalfLivesDays, ", ")));
+  }
+  return {};
+}
+
+Result<RankingOptions> parse_ranking_profile(std::string_view json, std::string_view name) {
+  auto doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return Status::invalid_argument(fmt::format("{}: not a JSON object", name));
+  }
+  RankingOptions options;
+  for (const auto& [key, value] : doc.items()) {
+    const Field* field = nullptr;
+    for (const Field& f : kFields) {
+      if (key == f.name) field = &f;
+    }
+    if (!field) return Status::invalid_argument(fmt::format("{}: unknown ranking option \"{}\"", name, key));
+    if (!value.is_number()) return Status::invalid_argument(fmt::format("{}: \"{}\" must be a number", name, key));
+    options.*field->member = value.get<double>();
+  }
+  if (Status s = validate_ranking(options); !s.ok()) {
+    return Status::invalid_argument(fmt::format("{}: {}", name, s.message()));
+  }
+  return options;
+}
+
+Result<RankingOptions> load_ranking_profile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    int err = errno;
+    std::string message = fmt::format("{}: {}", path, std::strerror(err));
+    return err == ENOENT ? Status::not_found(message) : Status::io_error(message);
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Status::io_error(fmt::format("{}: read error", path));
+  return parse_ranking_profile(text.str(), path);
+}
+
+std::string Explanation::to_string() const {
+  return fmt::format("{:.4f} = title {:.4f} + body {:.4f} + recency {:.4f} (x{:.3f}) + popularity {:.4f} (x{:.3f})",
+                     final_score, title_bm25, body_bm25, recency_boost, recency_factor, popularity_boost,
+                     popularity_factor);
+}
+
+}  // namespace faqsearch
