@@ -106,6 +106,7 @@ void print_readable(const std::string& query, const faqsearch::SearchResults& re
     std::cout << fmt::format("     {} | updated {} | {} views | score {:.3f} | {}\n",
                              hit.category.empty() ? "-" : hit.category, cli::date_or_dash(hit.updated), hit.views,
                              hit.score, hit.url.empty() ? hit.id : hit.url);
+    if (hit.explanation) std::cout << "     score " << hit.explanation->to_string() << '\n';
   }
 }
 
@@ -130,11 +131,22 @@ int main(int argc, char** argv) {
   app.add_flag("--trec", trec, "Batch output as a TREC run: qid Q0 docid rank score tag");
   app.add_option("--run-tag", run_tag, "Tag for the TREC run (default faqsearch)");
   app.add_option("--latency-out", latency_out, "Batch: write 'qid microseconds' per query to FILE");
-  auto& k = request.ranking;
-  app.add_option("--title-weight", k.title_weight, "Multiplier on title BM25 (default 3)")->check(CLI::NonNegativeNumber);
-  app.add_option("--body-weight", k.body_weight, "Multiplier on body BM25 (default 1)")->check(CLI::NonNegativeNumber);
-  app.add_option("--k1", k.bm25_k1, "BM25 k1 (default 1.2)")->check(CLI::NonNegativeNumber);
-  app.add_option("--b", k.bm25_b, "BM25 b (default 0.75)")->check(CLI::Range(0.0, 1.0));
+  // Ranking: a profile file first, then single flags override its fields.
+  std::string profile, now;
+  std::optional<double> title_weight, body_weight, k1, b, recency_weight, half_life, popularity_weight;
+  bool explain = false;
+  app.add_option("--profile", profile, "Ranking profile (JSON object of RankingOptions fields)");
+  app.add_option("--title-weight", title_weight, "Multiplier on title BM25")->check(CLI::NonNegativeNumber);
+  app.add_option("--body-weight", body_weight, "Multiplier on body BM25")->check(CLI::NonNegativeNumber);
+  app.add_option("--k1", k1, "BM25 k1")->check(CLI::NonNegativeNumber);
+  app.add_option("--b", b, "BM25 b")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--recency-weight", recency_weight, "Recency boost weight (fraction of the query's scale)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--half-life", half_life, "Recency half-life in days: 30, 90, 180, 365 or 730");
+  app.add_option("--popularity-weight", popularity_weight, "Popularity boost weight (fraction of the query's scale)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--now", now, "Reference date for recency, YYYY-MM-DD (default: the current time)");
+  app.add_flag("--explain", explain, "Show each score's parts");
   try {
     app.parse(argc, argv);
     if (batch.empty() && words.empty()) throw CLI::ValidationError("no query: give QUERY... or --batch FILE");
@@ -149,6 +161,31 @@ int main(int argc, char** argv) {
     std::cerr << "usage: faq-query --db DIR [options] QUERY... | --db DIR --batch FILE --trec [options]\n";
     return cli::kExitUsage;
   }
+
+  if (!profile.empty()) {
+    auto loaded = faqsearch::load_ranking_profile(profile);
+    if (!loaded) return cli::fail(kProgram, loaded.error());
+    request.ranking = loaded.value();
+  }
+  auto& k = request.ranking;
+  for (auto [flag, member] : {std::pair{&title_weight, &k.title_weight}, {&body_weight, &k.body_weight},
+                              {&k1, &k.bm25_k1}, {&b, &k.bm25_b}, {&recency_weight, &k.recency_weight},
+                              {&half_life, &k.recency_half_life_days}, {&popularity_weight, &k.popularity_weight}}) {
+    if (*flag) *member = **flag;
+  }
+  if (auto s = faqsearch::validate_ranking(k); !s.ok()) {
+    cli::print_error(kProgram, s.message());
+    return cli::kExitUsage;
+  }
+  if (!now.empty()) {
+    auto t = faqsearch::parse_iso8601(now);
+    if (!t) {
+      cli::print_error(kProgram, "--now: " + t.error().message());
+      return cli::kExitUsage;
+    }
+    request.now = t.value();
+  }
+  request.explain = explain;
 
   auto searcher = faqsearch::Searcher::open(db);
   if (!searcher) return cli::fail(kProgram, searcher.error());

@@ -4,6 +4,7 @@
 
 #include "faqsearch/analyzer.h"
 #include "faqsearch/article.h"
+#include "faqsearch/evaluation.h"
 #include "faqsearch/index_writer.h"
 #include "faqsearch/ingest.h"
 #include "faqsearch/ranking.h"

@@ -11,7 +11,9 @@
 // computes it, over each field's own terms; Xapian 1.4 has no per-field
 // lengths, so both fields normalise by the whole article's length. `age_days`
 // is (now - updated) in days; an article without dates gets no recency boost.
-// idf(word) = ln(N / n) over N articles of which n contain the word (>= 0).
+// idf(word) = ln(1 + N / n) over N articles of which n contain the word: a
+// word found in every article still counts (ln 2), so that among articles the
+// text cannot tell apart, recency and popularity decide.
 //
 // Why `scale`: the boosts are fractions of what one article matching every
 // query word once would score, so they stay in proportion to the text score

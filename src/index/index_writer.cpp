@@ -1,5 +1,6 @@
 #include "faqsearch/index_writer.h"
 
+#include <chrono>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -34,6 +35,10 @@ class IndexWriter::Impl {
   Xapian::WritableDatabase db_;
   Analyzer analyzer_;
   bool in_transaction_ = false;
+  // One instant per writer session, so one batch gets consistent recency values.
+  UnixSeconds indexed_at_ = std::chrono::duration_cast<std::chrono::seconds>(
+                                std::chrono::system_clock::now().time_since_epoch())
+                                .count();
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -74,7 +79,7 @@ Result<UpsertOutcome> IndexWriter::upsert(const Article& article) {
   try {
     std::string id_term = detail::schema::id_term(article.id);
     bool existed = impl_->db_.term_exists(id_term);
-    impl_->db_.replace_document(id_term, detail::schema::make_document(impl_->analyzer_, article));
+    impl_->db_.replace_document(id_term, detail::schema::make_document(impl_->analyzer_, article, impl_->indexed_at_));
     return existed ? UpsertOutcome::updated : UpsertOutcome::added;
   } catch (...) {
     return detail::status_from_current_exception(impl_->path_);

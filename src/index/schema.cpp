@@ -1,9 +1,13 @@
 #include "index/schema.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 
 #include <fmt/format.h>
+
+#include "faqsearch/ranking.h"
+#include "ranking/boosts.h"
 
 namespace faqsearch::detail::schema {
 namespace {
@@ -115,7 +119,13 @@ std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const To
   return term;
 }
 
-Xapian::Document make_document(Analyzer& analyzer, const Article& article) {
+Xapian::valueno recency_slot(double half_life_days) {
+  auto it = std::find(kRecencyHalfLivesDays.begin(), kRecencyHalfLivesDays.end(), half_life_days);
+  assert(it != kRecencyHalfLivesDays.end());
+  return kFirstRecencySlot + static_cast<Xapian::valueno>(it - kRecencyHalfLivesDays.begin());
+}
+
+Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at) {
   Xapian::Document doc;
   index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, article.lang);
   index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, article.lang);
@@ -124,7 +134,13 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& article) {
   if (!article.lang.empty()) doc.add_boolean_term(language_term(article.lang));
 
   std::optional<UnixSeconds> updated = article.updated ? article.updated : article.published;
-  if (updated) doc.add_value(kUpdatedSlot, Xapian::sortable_serialise(static_cast<double>(*updated)));
+  if (updated) {
+    doc.add_value(kUpdatedSlot, Xapian::sortable_serialise(static_cast<double>(*updated)));
+    for (double h : kRecencyHalfLivesDays) {
+      doc.add_value(recency_slot(h), Xapian::sortable_serialise(recency_index_value(*updated, indexed_at, h)));
+    }
+  }
+  doc.add_value(kPopularitySlot, Xapian::sortable_serialise(popularity_factor(article.views)));
   if (article.published) doc.add_value(kPublishedSlot, Xapian::sortable_serialise(static_cast<double>(*article.published)));
   doc.add_value(kViewsSlot, Xapian::sortable_serialise(static_cast<double>(article.views)));
 

@@ -36,6 +36,13 @@ inline constexpr Xapian::valueno kPublishedSlot = 1;  // published, Unix seconds
 inline constexpr Xapian::valueno kViewsSlot = 2;      // views
 inline constexpr Xapian::valueno kIdSlot = 3;         // external id, read in bulk by the searcher's id table
 inline constexpr Xapian::valueno kBodySlot = 4;       // body text, kept out of the document data
+inline constexpr Xapian::valueno kPopularitySlot = 5; // popularity_factor(views), 0..1
+// Slots 6.. hold recency_index_value() for each of kRecencyHalfLivesDays, in order.
+inline constexpr Xapian::valueno kFirstRecencySlot = 6;
+
+// The slot of the recency values for `half_life_days`.
+// REQUIRES: half_life_days is one of kRecencyHalfLivesDays
+[[nodiscard]] Xapian::valueno recency_slot(double half_life_days);
 
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "faqsearch.format";
@@ -50,9 +57,10 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 [[nodiscard]] std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
                                     std::string_view lang);
 
-// Builds the Xapian document for a valid article.
+// Builds the Xapian document for a valid article, indexed at `indexed_at`
+// (recency values never count an article as newer than that).
 // REQUIRES: validate_article(article).ok()
-[[nodiscard]] Xapian::Document make_document(Analyzer& analyzer, const Article& article);
+[[nodiscard]] Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at);
 
 // Reads an article back from a document: the display fields from its data,
 // and the body too iff `with_body`.

@@ -22,12 +22,17 @@ bool starts_quote(std::string_view text, std::size_t i, std::size_t* len) {
   return false;
 }
 
-// OP_SYNONYM over the distinct stem terms of `token` in one field: the field
-// then scores the word once, however many languages' stems it has.
-Xapian::Query field_clause(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
-                           const std::vector<std::string>& stem_languages) {
+// The distinct stem terms of `token` in one field, one per language's stemmer.
+std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
+                                  const std::vector<std::string>& stem_languages) {
   std::set<std::string> terms;
   for (const std::string& lang : stem_languages) terms.insert(schema::stem_term(analyzer, stem_prefix, token, lang));
+  return terms;
+}
+
+// OP_SYNONYM over a word's terms in one field: the field then scores the word
+// once, however many languages' stems it has.
+Xapian::Query synonym_of(const std::set<std::string>& terms) {
   if (terms.size() == 1) return Xapian::Query(*terms.begin());
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
@@ -83,28 +88,38 @@ QueryText parse_query_text(Analyzer& analyzer, std::string_view text) {
   return out;
 }
 
-Xapian::Query build_text_query(Analyzer& analyzer, const QueryText& text,
-                               const std::vector<std::string>& stem_languages, const RankingOptions& ranking) {
-  std::vector<Xapian::Query> word_clauses;
-  for (const Token& token : text.words) {
-    Xapian::Query title(Xapian::Query::OP_SCALE_WEIGHT,
-                        field_clause(analyzer, schema::kTitleStemPrefix, token, stem_languages), ranking.title_weight);
-    Xapian::Query body(Xapian::Query::OP_SCALE_WEIGHT,
-                       field_clause(analyzer, schema::kBodyStemPrefix, token, stem_languages), ranking.body_weight);
-    word_clauses.emplace_back(Xapian::Query::OP_OR, title, body);
-  }
-  Xapian::Query words = any_of(std::move(word_clauses));
-  if (text.phrases.empty()) return words;
+Xapian::Query TextQuery::combined() const {
+  Xapian::Query words(Xapian::Query::OP_OR, title, body);
+  if (phrases.empty()) return words;
+  // The phrases decide what matches; the words decide the score.
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrases, words);
+}
 
-  std::vector<Xapian::Query> required;
-  for (const auto& phrase : text.phrases) {
-    required.push_back(any_of({phrase_in_field(schema::kTitleWordPrefix, phrase),
-                               phrase_in_field(schema::kBodyWordPrefix, phrase)}));
+TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std::vector<std::string>& stem_languages,
+                           const RankingOptions& ranking) {
+  TextQuery out;
+  std::vector<Xapian::Query> title_clauses, body_clauses;
+  for (const Token& token : text.words) {
+    std::set<std::string> title_terms = field_terms(analyzer, schema::kTitleStemPrefix, token, stem_languages);
+    std::set<std::string> body_terms = field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages);
+    title_clauses.push_back(synonym_of(title_terms));
+    body_clauses.push_back(synonym_of(body_terms));
+    std::vector<std::string> terms(title_terms.begin(), title_terms.end());
+    terms.insert(terms.end(), body_terms.begin(), body_terms.end());
+    out.word_terms.push_back(std::move(terms));
   }
-  Xapian::Query all_phrases(Xapian::Query::OP_AND, required.begin(), required.end());
-  // The phrases decide what matches; their words still score through `words`.
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all_phrases, 0.0),
-                       words);
+  out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
+  out.body = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_clauses)), ranking.body_weight);
+  if (!text.phrases.empty()) {
+    std::vector<Xapian::Query> required;
+    for (const auto& phrase : text.phrases) {
+      required.push_back(any_of({phrase_in_field(schema::kTitleWordPrefix, phrase),
+                                 phrase_in_field(schema::kBodyWordPrefix, phrase)}));
+    }
+    out.phrases = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()), 0.0);
+  }
+  return out;
 }
 
 Xapian::Query apply_filters(Xapian::Query query, const std::vector<std::string>& categories,

@@ -26,15 +26,26 @@ struct QueryText {
 // ignored (the rest reads as words); a quoted single word is a plain word.
 [[nodiscard]] QueryText parse_query_text(Analyzer& analyzer, std::string_view text);
 
-// Builds the matching query: an OR over the words (each word scoring its best
-// form in title and body through OP_SYNONYM of its stems in `stem_languages`),
-// with every phrase required. Returns an empty Query (MatchNothing) when the
-// text has no words.
-// `stem_languages` lists the BCP-47 tags whose stemmers apply to query words;
-// "" in it stands for the unstemmed word.
-[[nodiscard]] Xapian::Query build_text_query(Analyzer& analyzer, const QueryText& text,
-                                             const std::vector<std::string>& stem_languages,
-                                             const RankingOptions& ranking);
+// The text query in parts, so that explanations can score each part alone.
+struct TextQuery {
+  Xapian::Query title;    // title clauses of every word, scaled by title_weight
+  Xapian::Query body;     // body clauses of every word, scaled by body_weight
+  Xapian::Query phrases;  // every phrase required, weight 0; empty Query if none
+  // Per word, the distinct match terms it may hit (both fields): for idf.
+  std::vector<std::vector<std::string>> word_terms;
+
+  // title OR body, restricted to articles containing every phrase.
+  [[nodiscard]] Xapian::Query combined() const;
+};
+
+// Builds the matching query: each word scores its best form in title and body
+// through OP_SYNONYM of its stems in `stem_languages`; every phrase is
+// required. `stem_languages` lists the BCP-47 tags whose stemmers apply to
+// query words; "" in it stands for the unstemmed word.
+// REQUIRES: !text.words.empty()
+[[nodiscard]] TextQuery build_text_query(Analyzer& analyzer, const QueryText& text,
+                                         const std::vector<std::string>& stem_languages,
+                                         const RankingOptions& ranking);
 
 // ANDs the category and language filters onto `query` as boolean filters.
 [[nodiscard]] Xapian::Query apply_filters(Xapian::Query query, const std::vector<std::string>& categories,

@@ -1,6 +1,7 @@
 #include "faqsearch/searcher.h"
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <mutex>
 
@@ -10,6 +11,7 @@
 #include "faqsearch/analyzer.h"
 #include "index/schema.h"
 #include "index/xapian_errors.h"
+#include "ranking/boosts.h"
 #include "search/id_table.h"
 #include "search/query_builder.h"
 
@@ -33,13 +35,19 @@ struct Handle {
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
 };
 
+UnixSeconds current_time() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// k2 = 0 and k3 = 1 make a term's weight independent of the rest of the query,
+// which is what lets an explanation score each field on its own.
+Xapian::BM25Weight bm25(const RankingOptions& k) { return Xapian::BM25Weight(k.bm25_k1, 0.0, 1.0, k.bm25_b, 0.5); }
+
 Status validate_request(const SearchRequest& r) {
   if (r.limit > kMaxLimit) return Status::invalid_argument(fmt::format("limit {} is over {}", r.limit, kMaxLimit));
   if (r.offset > kMaxLimit * 10) return Status::invalid_argument(fmt::format("offset {} is over {}", r.offset, kMaxLimit * 10));
-  const RankingOptions& k = r.ranking;
-  if (!(k.title_weight >= 0) || !(k.body_weight >= 0)) return Status::invalid_argument("field weights must be >= 0");
-  if (!(k.bm25_k1 >= 0)) return Status::invalid_argument("bm25 k1 must be >= 0");
-  if (!(k.bm25_b >= 0 && k.bm25_b <= 1)) return Status::invalid_argument("bm25 b must be within 0..1");
+  if (Status s = validate_ranking(r.ranking); !s.ok()) return s;
   return {};
 }
 
@@ -80,13 +88,20 @@ class Searcher::Impl {
     } else {
       stem_languages = h.stem_languages;
     }
-    Xapian::Query query = detail::build_text_query(h.analyzer, text, stem_languages, request.ranking);
+    const RankingOptions& ranking = request.ranking;
+    detail::TextQuery text_query = detail::build_text_query(h.analyzer, text, stem_languages, ranking);
+    UnixSeconds now = request.now.value_or(current_time());
+    detail::BoostPlan plan;
+    bool boosted = ranking.recency_weight > 0 || ranking.popularity_weight > 0;
+    if (boosted || request.explain) {
+      plan = detail::plan_boosts(ranking, detail::text_scale(h.db, text_query.word_terms, ranking), now);
+    }
+    Xapian::Query query = detail::add_boosts(text_query.combined(), plan);
     query = detail::apply_filters(std::move(query), request.categories, request.languages);
 
     Xapian::Enquire enquire(h.db);
     enquire.set_query(query);
-    const RankingOptions& k = request.ranking;
-    enquire.set_weighting_scheme(Xapian::BM25Weight(k.bm25_k1, 0.0, 1.0, k.bm25_b, 0.5));
+    enquire.set_weighting_scheme(bm25(ranking));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit));
     results.total_estimate = mset.get_matches_estimated();
@@ -113,9 +128,31 @@ class Searcher::Impl {
       hit.updated = article->updated;
       hit.views = article->views;
       hit.score = it.get_weight();
+      if (request.explain) hit.explanation = explain(h, text_query, plan, ranking, now, it.get_document());
       results.hits.push_back(std::move(hit));
     }
     return results;
+  }
+
+  // Scores each part of the text query alone on this one article (same
+  // weighting scheme, same collection statistics), and recomputes the boosts
+  // from the stored values: a check of the combined score, not a copy of it.
+  static Explanation explain(Handle& h, const detail::TextQuery& text, const detail::BoostPlan& plan,
+                             const RankingOptions& ranking, UnixSeconds now, const Xapian::Document& doc) {
+    Explanation e;
+    Xapian::Query only_this(detail::schema::id_term(doc.get_value(detail::schema::kIdSlot)));
+    auto part_score = [&](const Xapian::Query& part) {
+      Xapian::Enquire enquire(h.db);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, only_this));
+      enquire.set_weighting_scheme(bm25(ranking));
+      Xapian::MSet m = enquire.get_mset(0, 1);
+      return m.empty() ? 0.0 : m.begin().get_weight();
+    };
+    e.title_bm25 = part_score(text.title);
+    e.body_bm25 = part_score(text.body);
+    detail::explain_boosts(doc, plan, now, ranking.recency_half_life_days, e);
+    e.final_score = e.title_bm25 + e.body_bm25 + e.recency_boost + e.popularity_boost;
+    return e;
   }
 
   // The id table of `h`'s current revision, shared by all handles; rebuilt

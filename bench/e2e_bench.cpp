@@ -1,0 +1,452 @@
+// e2e_bench: end to end on a generated corpus, ours against plain Xapian in
+// one process: indexing speed, index size and top-10 query latency.
+//
+//   e2e_bench [--n 10000,100000] [--queries 300] [--reps 3] [--seed 1]
+//             [--million] [--quick] [--dir DIR]
+//
+// For each corpus size N:
+//   1. Generates N articles (corpus_gen.h, seed --seed) in batches of 10'000
+//      and indexes them twice, committing after each batch:
+//        faqsearch  IndexWriter::upsert (ICU analysis, title and body fields)
+//        xapian     Xapian::TermGenerator, English stemmer, STEM_SOME, title
+//                   with wdf x3 then body, id as document data and a Q term
+//                   (replace_document by that term, as upsert does)
+//      Only upserts and commits are timed, not generating the text.
+//      bytes/article = size of the index directory / N (uncompacted).
+//   2. Runs the same --queries queries (1, 2 and 4 words drawn from random
+//      articles, so each matches) through three systems, top 10:
+//        full    Searcher, default RankingOptions (BM25 + recency + popularity)
+//        bm25    Searcher, recency_weight = popularity_weight = 0
+//        xapian  QueryParser (default OR, English stemmer, STEM_SOME) +
+//                Enquire with BM25Weight defaults, ids from document data
+//      Ours asks for HitFields::id_only. One untimed warm-up pass, then --reps
+//      timed passes; each query is timed with steady_clock around parsing,
+//      searching and fetching the ids. Per query: the median over reps; then
+//      p50 and p99 over the queries of each length.
+//
+// --quick is N = 2000, 50 queries, 1 rep: a smoke test (ctest bench.e2e_smoke).
+// --million adds N = 1'000'000. Indexes go to a fresh directory under --dir
+// (default: the system temp directory) and are deleted when done.
+//
+// Exit status: 0 on success, 1 if an index or search fails or a query finds
+// nothing (every query comes from an indexed article, so that is a bug),
+// 2 on bad usage. Timings are reported, never checked.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "corpus_gen.h"
+#include "faqsearch/index_writer.h"
+#include "faqsearch/searcher.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using faqsearch::bench::CorpusGenerator;
+using faqsearch::bench::GeneratedQuery;
+
+constexpr std::size_t kBatch = 10'000;  // articles per commit (Xapian's default autoflush threshold too)
+constexpr std::size_t kTopK = 10;
+// Recency is computed against a fixed instant (2027-01-01) so runs rank alike.
+constexpr faqsearch::UnixSeconds kNow = 1'798'761'600;
+
+struct Options {
+  std::vector<std::size_t> sizes = {10'000, 100'000};
+  std::size_t queries = 300;
+  std::size_t reps = 3;
+  std::uint64_t seed = 1;
+  bool million = false;
+  fs::path dir;
+};
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+
+std::size_t parse_count(std::string_view flag, const std::string& text) {
+  std::size_t used = 0;
+  unsigned long long v = 0;
+  try {
+    v = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != text.size() || text[0] == '-') {
+    throw UsageError(fmt::format("{}: expected a non-negative integer, got \"{}\"", flag, text));
+  }
+  return static_cast<std::size_t>(v);
+}
+
+Options parse_args(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view flag = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw UsageError(fmt::format("{} needs a value", flag));
+      return argv[++i];
+    };
+    if (flag == "--n") {
+      o.sizes.clear();
+      std::string list = value();
+      for (std::size_t start = 0; start <= list.size();) {
+        std::size_t comma = std::min(list.find(',', start), list.size());
+        std::size_t n = parse_count(flag, list.substr(start, comma - start));
+        if (n == 0) throw UsageError("--n: sizes must be > 0");
+        o.sizes.push_back(n);
+        start = comma + 1;
+      }
+    } else if (flag == "--queries") {
+      o.queries = parse_count(flag, value());
+      if (o.queries == 0) throw UsageError("--queries must be > 0");
+    } else if (flag == "--reps") {
+      o.reps = parse_count(flag, value());
+      if (o.reps == 0) throw UsageError("--reps must be > 0");
+    } else if (flag == "--seed") {
+      o.seed = parse_count(flag, value());
+    } else if (flag == "--million") {
+      o.million = true;
+    } else if (flag == "--quick") {
+      o.sizes = {2'000};
+      o.queries = 50;
+      o.reps = 1;
+    } else if (flag == "--dir") {
+      o.dir = value();
+    } else if (flag == "--help" || flag == "-h") {
+      throw UsageError("");
+    } else {
+      throw UsageError(fmt::format("unknown option {}", flag));
+    }
+  }
+  if (o.million && std::find(o.sizes.begin(), o.sizes.end(), 1'000'000) == o.sizes.end()) o.sizes.push_back(1'000'000);
+  return o;
+}
+
+std::uint64_t directory_bytes(const fs::path& dir) {
+  std::uint64_t total = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) total += entry.file_size();
+  }
+  return total;
+}
+
+// Deletes a directory tree when it goes out of scope, errors or not.
+struct ScratchDir {
+  explicit ScratchDir(fs::path p) : path(std::move(p)) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  fs::path path;
+};
+
+struct IndexStats {
+  double seconds = 0;
+  std::uint64_t bytes = 0;
+};
+
+// Feeds the corpus in batches to `add` (one article) and `commit`, timing only those.
+IndexStats index_corpus(const CorpusGenerator& corpus, std::size_t n, const std::function<void(const faqsearch::Article&)>& add,
+                        const std::function<void()>& commit) {
+  IndexStats stats;
+  for (std::size_t first = 0; first < n; first += kBatch) {
+    std::vector<faqsearch::Article> batch = corpus.articles(first, std::min(kBatch, n - first));
+    Clock::time_point t0 = Clock::now();
+    for (const faqsearch::Article& a : batch) add(a);
+    commit();
+    stats.seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+  }
+  return stats;
+}
+
+IndexStats index_ours(const CorpusGenerator& corpus, std::size_t n, const fs::path& path) {
+  auto writer = faqsearch::IndexWriter::open(path.string());
+  if (!writer) throw std::runtime_error("faqsearch: " + writer.error().to_string());
+  IndexStats stats = index_corpus(
+      corpus, n,
+      [&](const faqsearch::Article& a) {
+        if (auto r = writer->upsert(a); !r) throw std::runtime_error("faqsearch upsert: " + r.error().to_string());
+      },
+      [&] {
+        if (auto s = writer->commit(); !s.ok()) throw std::runtime_error("faqsearch commit: " + s.to_string());
+      });
+  stats.bytes = directory_bytes(path);
+  return stats;
+}
+
+IndexStats index_xapian(const CorpusGenerator& corpus, std::size_t n, const fs::path& path) {
+  Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("english"));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  IndexStats stats = index_corpus(
+      corpus, n,
+      [&](const faqsearch::Article& a) {
+        Xapian::Document doc;
+        generator.set_document(doc);
+        generator.index_text(a.title, 3);
+        generator.increase_termpos();
+        generator.index_text(a.body);
+        doc.set_data(a.id);
+        std::string id_term(1, 'Q');
+        id_term += a.id;
+        doc.add_boolean_term(id_term);
+        db.replace_document(id_term, doc);
+      },
+      [&] { db.commit(); });
+  db.close();
+  stats.bytes = directory_bytes(path);
+  return stats;
+}
+
+// One system under test. run() fills `ids` with the top-10 external ids of
+// `text` and returns the microseconds spent parsing, searching and fetching.
+struct System {
+  std::string name;
+  std::function<double(const std::string& text, std::vector<std::string>& ids)> run;
+};
+
+System faqsearch_system(std::string name, const faqsearch::Searcher& searcher, faqsearch::RankingOptions ranking) {
+  faqsearch::SearchRequest request;
+  request.limit = kTopK;
+  request.fields = faqsearch::HitFields::id_only;
+  request.ranking = ranking;
+  request.now = kNow;
+  return {std::move(name), [&searcher, request](const std::string& text, std::vector<std::string>& ids) mutable {
+            request.query = text;
+            Clock::time_point t0 = Clock::now();
+            auto results = searcher.search(request);
+            Clock::duration elapsed = Clock::now() - t0;
+            if (!results) throw std::runtime_error("faqsearch search: " + results.error().to_string());
+            ids.clear();
+            for (faqsearch::SearchHit& hit : results->hits) ids.push_back(std::move(hit.id));
+            return micros(elapsed);
+          }};
+}
+
+// Plain Xapian's objects for querying the baseline index, kept alive by the System.
+struct XapianSearcher {
+  explicit XapianSearcher(const fs::path& path) : db(path.string()), enquire(db) {
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_database(db);
+  }
+  Xapian::Database db;
+  Xapian::Enquire enquire;
+  Xapian::QueryParser parser;
+};
+
+System xapian_system(XapianSearcher& x) {
+  return {"xapian", [&x](const std::string& text, std::vector<std::string>& ids) {
+            ids.clear();
+            Clock::time_point t0 = Clock::now();
+            Xapian::Query query;
+            try {
+              query = x.parser.parse_query(text);
+            } catch (const Xapian::QueryParserError&) {
+              query = x.parser.parse_query(text, 0);
+            }
+            x.enquire.set_query(query);
+            Xapian::MSet mset = x.enquire.get_mset(0, static_cast<Xapian::doccount>(kTopK));
+            for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_data());
+            return micros(Clock::now() - t0);
+          }};
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  std::size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Nearest-rank percentile: the smallest value with at least p of the values at or below it.
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(v.size())));
+  return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
+}
+
+double overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 1;
+  std::set<std::string> sa(a.begin(), a.end());
+  std::size_t common = 0;
+  for (const std::string& id : b) common += sa.count(id);
+  return static_cast<double>(common) / static_cast<double>(std::max(a.size(), b.size()));
+}
+
+std::string with_commas(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// Runs everything for one corpus size. Returns false if a query found nothing.
+bool run_size(const Options& options, std::size_t n, const fs::path& base) {
+  ScratchDir scratch(base / fmt::format("n{}", n));
+  CorpusGenerator corpus({.seed = options.seed});
+
+  fmt::print(stderr, "N={}: indexing with faqsearch...\n", n);
+  IndexStats ours = index_ours(corpus, n, scratch.path / "faqsearch");
+  fmt::print(stderr, "N={}: indexing with xapian...\n", n);
+  IndexStats base_stats = index_xapian(corpus, n, scratch.path / "xapian");
+
+  auto searcher = faqsearch::Searcher::open((scratch.path / "faqsearch").string());
+  if (!searcher) throw std::runtime_error("faqsearch: " + searcher.error().to_string());
+  if (searcher->article_count() != n) {
+    throw std::runtime_error(fmt::format("faqsearch index holds {} articles, expected {}", searcher->article_count(), n));
+  }
+  XapianSearcher xapian(scratch.path / "xapian");
+
+  faqsearch::RankingOptions bm25_only;
+  bm25_only.recency_weight = 0;
+  bm25_only.popularity_weight = 0;
+  std::vector<System> systems = {faqsearch_system("full", *searcher, faqsearch::RankingOptions{}),
+                                 faqsearch_system("bm25", *searcher, bm25_only), xapian_system(xapian)};
+
+  std::vector<GeneratedQuery> queries = corpus.queries(n, options.queries);
+  fmt::print(stderr, "N={}: {} queries x {} systems, warm-up + {} reps...\n", n, queries.size(), systems.size(),
+             options.reps);
+
+  // Warm-up pass: fills caches and the id table, and gives the results to check.
+  std::vector<std::vector<std::vector<std::string>>> top(systems.size(),
+                                                         std::vector<std::vector<std::string>>(queries.size()));
+  bool ok = true;
+  for (std::size_t s = 0; s < systems.size(); ++s) {
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+      systems[s].run(queries[q].text, top[s][q]);
+      if (top[s][q].empty()) {
+        fmt::print(stderr, "error: {} found nothing for \"{}\" (words of article {})\n", systems[s].name,
+                   queries[q].text, queries[q].article);
+        ok = false;
+      }
+    }
+  }
+
+  // times[s][q] = one sample per rep.
+  std::vector<std::vector<std::vector<double>>> times(systems.size(), std::vector<std::vector<double>>(queries.size()));
+  std::vector<std::string> scratch_ids;
+  for (std::size_t rep = 0; rep < options.reps; ++rep) {
+    for (std::size_t s = 0; s < systems.size(); ++s) {
+      for (std::size_t q = 0; q < queries.size(); ++q) times[s][q].push_back(systems[s].run(queries[q].text, scratch_ids));
+    }
+  }
+
+  // Report: indexing.
+  auto nd = static_cast<double>(n);
+  fmt::print("\n== N = {} articles ({} queries, {} rep{}, seed {}) ==\n\n", with_commas(n), queries.size(), options.reps,
+             options.reps == 1 ? "" : "s", options.seed);
+  fmt::print("{:<12} {:>10} {:>12} {:>10} {:>14}\n", "indexing", "seconds", "articles/s", "index MB", "bytes/article");
+  const std::pair<const char*, IndexStats> rows[] = {{"faqsearch", ours}, {"xapian", base_stats}};
+  for (const auto& [name, st] : rows) {
+    fmt::print("{:<12} {:>10.2f} {:>12.0f} {:>10.1f} {:>14.0f}\n", name, st.seconds, nd / st.seconds,
+               static_cast<double>(st.bytes) / 1e6, static_cast<double>(st.bytes) / nd);
+  }
+  fmt::print("{:<12} {:>10.2f} {:>12.2f} {:>10.2f} {:>14.2f}\n\n", "faq/xapian", ours.seconds / base_stats.seconds,
+             base_stats.seconds / ours.seconds, static_cast<double>(ours.bytes) / static_cast<double>(base_stats.bytes),
+             static_cast<double>(ours.bytes) / static_cast<double>(base_stats.bytes));
+
+  // Report: latency per query length.
+  std::map<std::size_t, std::vector<std::size_t>> by_terms;  // terms -> query indexes
+  for (std::size_t q = 0; q < queries.size(); ++q) by_terms[queries[q].terms].push_back(q);
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;
+  for (auto& [terms, members] : by_terms) groups.emplace_back(std::to_string(terms), members);
+  std::vector<std::size_t> all(queries.size());
+  for (std::size_t q = 0; q < all.size(); ++q) all[q] = q;
+  groups.emplace_back("all", all);
+
+  fmt::print("query latency, microseconds (per query: median of {} rep{}; p50/p99 over queries)\n", options.reps,
+             options.reps == 1 ? "" : "s");
+  fmt::print("{:>5} {:>7} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>9} {:>9} | {:>9} {:>9}\n", "terms",
+             "queries", "full p50", "p99", "bm25 p50", "p99", "xap p50", "p99", "full/bm25", "p99", "full/xap", "p99");
+  for (const auto& [label, members] : groups) {
+    std::vector<double> p50(systems.size()), p99(systems.size());
+    for (std::size_t s = 0; s < systems.size(); ++s) {
+      std::vector<double> per_query;
+      for (std::size_t q : members) per_query.push_back(median(times[s][q]));
+      p50[s] = percentile(per_query, 0.50);
+      p99[s] = percentile(per_query, 0.99);
+    }
+    fmt::print("{:>5} {:>7} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>9.2f} {:>9.2f} | {:>9.2f} {:>9.2f}\n",
+               label, members.size(), p50[0], p99[0], p50[1], p99[1], p50[2], p99[2], p50[0] / p50[1],
+               p99[0] / p99[1], p50[0] / p50[2], p99[0] / p99[2]);
+  }
+
+  // Report: what the three returned, to show they did comparable work.
+  double hits[3] = {0, 0, 0}, full_bm25 = 0, bm25_xapian = 0;
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    for (std::size_t s = 0; s < 3; ++s) hits[s] += static_cast<double>(top[s][q].size());
+    full_bm25 += overlap(top[0][q], top[1][q]);
+    bm25_xapian += overlap(top[1][q], top[2][q]);
+  }
+  auto nq = static_cast<double>(queries.size());
+  fmt::print("\nmean hits returned: full {:.2f}, bm25 {:.2f}, xapian {:.2f}; "
+             "mean top-10 overlap: full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
+             hits[0] / nq, hits[1] / nq, hits[2] / nq, full_bm25 / nq, bm25_xapian / nq);
+  return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  try {
+    options = parse_args(argc, argv);
+  } catch (const UsageError& e) {
+    if (*e.what() != '\0') fmt::print(stderr, "e2e_bench: {}\n", e.what());
+    fmt::print(stderr,
+               "usage: e2e_bench [--n 10000,100000] [--queries 300] [--reps 3] [--seed 1] [--million] [--quick] "
+               "[--dir DIR]\n");
+    return *e.what() == '\0' ? 0 : 2;
+  }
+
+  fmt::print("e2e_bench: Xapian {}, {}; sizes", Xapian::version_string(),
+#ifdef NDEBUG
+             "release build"
+#else
+             "ASSERTIONS ON (not a release build: figures are not representative)"
+#endif
+  );
+  for (std::size_t n : options.sizes) fmt::print(" {}", n);
+  fmt::print("\n");
+
+  fs::path base = options.dir.empty() ? fs::temp_directory_path() : options.dir;
+  base /= fmt::format("faqsearch-e2e-{}", static_cast<long>(::getpid()));
+  bool ok = true;
+  try {
+    ScratchDir root(base);
+    for (std::size_t n : options.sizes) ok = run_size(options, n, root.path) && ok;
+  } catch (const Xapian::Error& e) {
+    fmt::print(stderr, "e2e_bench: xapian: {}\n", e.get_description());
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "e2e_bench: {}\n", e.what());
+    return 1;
+  }
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,97 @@
+#include "ranking/boosts.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "index/schema.h"
+
+namespace faqsearch::detail {
+namespace {
+
+constexpr double kSecondsPerDay = 86400.0;
+// 2000-01-01T00:00:00Z: keeps 2^((u - E)/h) within double range for every
+// half-life we store and any date from 1918 to 2082.
+constexpr double kRecencyEpoch = 946684800.0;
+// exp2() arguments are clamped here: far beyond any real date, short of overflow.
+constexpr double kMaxExponent = 1000.0;
+
+double clamped_exp2(double exponent) { return std::exp2(std::clamp(exponent, -kMaxExponent, kMaxExponent)); }
+
+}  // namespace
+
+double recency_index_value(UnixSeconds updated, UnixSeconds indexed_at, double half_life_days) {
+  double u = static_cast<double>(std::min(updated, indexed_at));
+  return clamped_exp2((u - kRecencyEpoch) / kSecondsPerDay / half_life_days);
+}
+
+double popularity_factor(std::int64_t views) {
+  if (views <= 0) return 0;
+  return std::min(1.0, std::log1p(static_cast<double>(views)) / std::log1p(kPopularitySaturationViews));
+}
+
+double text_scale(const Xapian::Database& db, const std::vector<std::vector<std::string>>& word_terms,
+                  const RankingOptions& ranking) {
+  double n_docs = static_cast<double>(db.get_doccount());
+  double field_weight = std::max(ranking.title_weight, ranking.body_weight);
+  double scale = 0;
+  for (const auto& terms : word_terms) {
+    Xapian::doccount df = 0;
+    for (const std::string& t : terms) df = std::max(df, db.get_termfreq(t));
+    if (df == 0) continue;  // a word that matches nothing adds nothing
+    // ln(1 + N/n) rather than ln(N/n): a word found in every article still
+    // counts (ln 2), so the boosts can order articles the text cannot.
+    scale += std::log1p(n_docs / static_cast<double>(df)) * field_weight;
+  }
+  return scale;
+}
+
+BoostPlan plan_boosts(const RankingOptions& ranking, double scale, UnixSeconds now) {
+  BoostPlan plan;
+  plan.scale = scale;
+  double h = ranking.recency_half_life_days;
+  plan.recency_slot = schema::recency_slot(h);
+  plan.recency_multiplier =
+      ranking.recency_weight * scale * clamped_exp2(-(static_cast<double>(now) - kRecencyEpoch) / kSecondsPerDay / h);
+  plan.popularity_multiplier = ranking.popularity_weight * scale;
+  return plan;
+}
+
+Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan) {
+  std::vector<Xapian::Query> boosts;
+  // ValueWeightPostingSource declares the slot's upper bound as its max
+  // weight, so Xapian's matcher keeps pruning with a correct bound.
+  if (plan.recency_multiplier > 0) {
+    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query((new Xapian::ValueWeightPostingSource(plan.recency_slot))->release()),
+                        plan.recency_multiplier);
+  }
+  if (plan.popularity_multiplier > 0) {
+    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query((new Xapian::ValueWeightPostingSource(schema::kPopularitySlot))->release()),
+                        plan.popularity_multiplier);
+  }
+  if (boosts.empty()) return text;
+  Xapian::Query all_boosts =
+      boosts.size() == 1 ? boosts.front() : Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, all_boosts);
+}
+
+void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, UnixSeconds now, double half_life_days,
+                    Explanation& e) {
+  e.scale = plan.scale;
+  std::string recency = doc.get_value(plan.recency_slot);
+  if (!recency.empty()) {
+    double stored = Xapian::sortable_unserialise(recency);
+    e.recency_boost = plan.recency_multiplier > 0 ? plan.recency_multiplier * stored : 0;
+    std::string updated = doc.get_value(schema::kUpdatedSlot);
+    double age_days = (static_cast<double>(now) - Xapian::sortable_unserialise(updated)) / kSecondsPerDay;
+    e.recency_factor = std::exp2(-age_days / half_life_days);
+  }
+  std::string popularity = doc.get_value(schema::kPopularitySlot);
+  if (!popularity.empty()) {
+    e.popularity_factor = Xapian::sortable_unserialise(popularity);
+    e.popularity_boost = plan.popularity_multiplier > 0 ? plan.popularity_multiplier * e.popularity_factor : 0;
+  }
+}
+
+}  // namespace faqsearch::detail

@@ -1,0 +1,55 @@
+// Recency and popularity boosts, built from Xapian's own pieces so that a
+// stock xapian-tcpsrv can evaluate them: a ValueWeightPostingSource reads a
+// value computed at index time, and OP_SCALE_WEIGHT applies the query-time
+// part. Both halves live here so the two can never disagree.
+//
+// Recency: 2^(-(now - u)/h) = 2^((u - E)/h) * 2^(-(now - E)/h), with E a fixed
+// epoch. The first factor depends only on the article (stored per half-life),
+// the second only on the query's `now` (a scale factor). The product is exact.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "faqsearch/article.h"
+#include "faqsearch/ranking.h"
+
+namespace faqsearch::detail {
+
+// The value stored for an article updated at `updated`, for half-life
+// `half_life_days`. `updated` is clamped to `indexed_at` (an article cannot
+// be fresher than the moment it is indexed; future dates are data errors).
+[[nodiscard]] double recency_index_value(UnixSeconds updated, UnixSeconds indexed_at, double half_life_days);
+
+// min(1, ln(1 + views) / ln(1 + kPopularitySaturationViews)), in 0..1.
+[[nodiscard]] double popularity_factor(std::int64_t views);
+
+// The query's `scale`: sum over words of idf * max(title_weight, body_weight),
+// idf = ln(1 + N / n) with n the largest document frequency among the word's terms.
+[[nodiscard]] double text_scale(const Xapian::Database& db, const std::vector<std::vector<std::string>>& word_terms,
+                                const RankingOptions& ranking);
+
+// Query-time multipliers: boost = multiplier * stored value.
+struct BoostPlan {
+  double scale = 0;
+  double recency_multiplier = 0;     // recency_weight * scale * 2^(-(now - E)/h)
+  double popularity_multiplier = 0;  // popularity_weight * scale
+  Xapian::valueno recency_slot = 0;
+};
+
+// REQUIRES: validate_ranking(ranking).ok()
+[[nodiscard]] BoostPlan plan_boosts(const RankingOptions& ranking, double scale, UnixSeconds now);
+
+// text AND_MAYBE (recency + popularity): the boosts add to matching articles only.
+[[nodiscard]] Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan);
+
+// Fills the recency and popularity parts of `e` for `doc`, exactly as the
+// posting sources weigh it (multiplier * stored value).
+void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, UnixSeconds now, double half_life_days,
+                    Explanation& e);
+
+}  // namespace faqsearch::detail

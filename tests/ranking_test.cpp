@@ -1,0 +1,327 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <set>
+
+#include "faqsearch/ranking.h"
+#include "faqsearch/searcher.h"
+#include "support/fixtures.h"
+#include "support/temp_dir.h"
+
+using namespace faqsearch;
+using faqsearch::testing::build_index;
+using faqsearch::testing::TempDir;
+
+namespace {
+
+constexpr UnixSeconds kNow = 1790000000;  // 2026-09-21, after every generated date
+constexpr UnixSeconds kDay = 86400;
+
+const std::vector<std::string> kVocabulary = {
+    "wallet", "backup",  "icloud", "deposit", "withdrawal", "address", "network", "fee",     "trading", "order",
+    "limit",  "account", "email",  "phone",   "password",   "reset",   "verify",  "identity", "card",   "bank",
+    "crypto", "usdt",    "tron",   "erc",     "transfer",   "frozen",  "support", "api",     "key",     "device"};
+
+// A deterministic corpus: random titles and bodies over a small vocabulary,
+// dates over six years and views over six orders of magnitude.
+std::vector<Article> generated_corpus(std::uint64_t seed, int n) {
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<std::size_t> word(0, kVocabulary.size() - 1);
+  std::uniform_int_distribution<int> title_len(2, 6), body_len(5, 25);
+  std::uniform_int_distribution<UnixSeconds> age(0, 6 * 365 * kDay);
+  std::uniform_real_distribution<double> log_views(0, 6);
+  std::vector<Article> out;
+  for (int i = 0; i < n; ++i) {
+    Article a;
+    a.id = "g" + std::to_string(i);
+    for (int w = title_len(rng); w > 0; --w) a.title += kVocabulary[word(rng)] + " ";
+    for (int w = body_len(rng); w > 0; --w) a.body += kVocabulary[word(rng)] + " ";
+    a.lang = "en";
+    a.updated = kNow - age(rng);
+    a.views = static_cast<std::int64_t>(std::pow(10.0, log_views(rng)));
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<std::string> generated_queries(std::uint64_t seed, int n) {
+  std::mt19937_64 rng(seed);
+  std::uniform_int_distribution<std::size_t> word(0, kVocabulary.size() - 1);
+  std::uniform_int_distribution<int> len(1, 4);
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) {
+    std::string q;
+    for (int w = len(rng); w > 0; --w) q += kVocabulary[word(rng)] + " ";
+    out.push_back(q);
+  }
+  return out;
+}
+
+SearchResults must_search(const Searcher& s, const SearchRequest& r) {
+  auto results = s.search(r);
+  REQUIRE_MESSAGE(results.has_value(), (results ? "" : results.error().to_string()));
+  return std::move(results).value();
+}
+
+double text_of(const SearchHit& h) { return h.explanation->title_bm25 + h.explanation->body_bm25; }
+
+}  // namespace
+
+TEST_CASE("profiles parse from JSON and reject unknown keys, non-numbers and bad ranges") {
+  auto good = parse_ranking_profile(R"({"title_weight": 2.5, "recency_half_life_days": 90, "popularity_weight": 0})");
+  REQUIRE(good.has_value());
+  CHECK(good->title_weight == 2.5);
+  CHECK(good->recency_half_life_days == 90);
+  CHECK(good->popularity_weight == 0);
+  CHECK(good->body_weight == RankingOptions{}.body_weight);
+
+  auto unknown = parse_ranking_profile(R"({"titel_weight": 1})", "p.json");
+  REQUIRE_FALSE(unknown.has_value());
+  CHECK(unknown.error().message() == "p.json: unknown ranking option \"titel_weight\"");
+  CHECK_FALSE(parse_ranking_profile(R"({"bm25_b": "high"})").has_value());
+  CHECK_FALSE(parse_ranking_profile(R"({"bm25_b": 1.5})").has_value());
+  CHECK_FALSE(parse_ranking_profile(R"({"recency_half_life_days": 100})").has_value());
+  CHECK_FALSE(parse_ranking_profile(R"({"recency_weight": -0.1})").has_value());
+  CHECK_FALSE(parse_ranking_profile("[1]").has_value());
+  CHECK_FALSE(parse_ranking_profile("{").has_value());
+  auto missing = load_ranking_profile("/nonexistent/profile.json");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().code() == ErrorCode::not_found);
+}
+
+TEST_CASE("the default profile passes its own validation") { CHECK(validate_ranking(RankingOptions{}).ok()); }
+
+TEST_CASE("explanations add up exactly to the score of every hit") {
+  TempDir dir;
+  build_index(dir / "db", generated_corpus(7, 200));
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  for (const std::string& q : generated_queries(11, 30)) {
+    SearchRequest r;
+    r.query = q;
+    r.now = kNow;
+    r.explain = true;
+    r.limit = 20;
+    r.ranking.recency_weight = 0.2;
+    r.ranking.popularity_weight = 0.2;
+    for (const SearchHit& h : must_search(*searcher, r).hits) {
+      CAPTURE(q);
+      REQUIRE(h.explanation.has_value());
+      const Explanation& e = *h.explanation;
+      CHECK(e.final_score == doctest::Approx(h.score).epsilon(1e-12));
+      CHECK(e.final_score == e.title_bm25 + e.body_bm25 + e.recency_boost + e.popularity_boost);
+      CHECK(e.recency_factor > 0);
+      CHECK(e.recency_factor <= 1.0);
+      CHECK(e.recency_boost == doctest::Approx(0.2 * e.scale * e.recency_factor).epsilon(1e-9));
+      CHECK(e.popularity_factor >= 0);
+      CHECK(e.popularity_factor <= 1.0);
+      CHECK(e.popularity_boost == doctest::Approx(0.2 * e.scale * e.popularity_factor).epsilon(1e-12));
+    }
+  }
+}
+
+TEST_CASE("property: an article that matches no query word is never returned, whatever its boosts") {
+  TempDir dir;
+  auto corpus = generated_corpus(3, 150);
+  // Very fresh, very popular articles that share no word with any query.
+  for (int i = 0; i < 5; ++i) {
+    Article a;
+    a.id = "decoy" + std::to_string(i);
+    a.title = "zebra giraffe";
+    a.body = "savanna";
+    a.lang = "en";
+    a.updated = kNow;
+    a.views = 5'000'000;
+    corpus.push_back(a);
+  }
+  build_index(dir / "db", corpus);
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  for (const std::string& q : generated_queries(5, 40)) {
+    SearchRequest r;
+    r.query = q;
+    r.now = kNow;
+    r.explain = true;
+    r.limit = 200;
+    r.ranking.recency_weight = 1.0;
+    r.ranking.popularity_weight = 1.0;
+    for (const SearchHit& h : must_search(*searcher, r).hits) {
+      CAPTURE(q);
+      CHECK(h.id.rfind("decoy", 0) == std::string::npos);
+      CHECK(text_of(h) > 0);
+    }
+  }
+}
+
+TEST_CASE("property: a clearly better text match is never beaten by a fresher or more popular one") {
+  TempDir dir;
+  build_index(dir / "db", generated_corpus(21, 300));
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  RankingOptions ranking;  // the default profile
+  int pairs_checked = 0;
+  for (const std::string& q : generated_queries(23, 40)) {
+    SearchRequest r;
+    r.query = q;
+    r.now = kNow;
+    r.explain = true;
+    r.limit = 50;
+    r.ranking = ranking;
+    auto hits = must_search(*searcher, r).hits;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      // The most any article's boosts can add for this query.
+      double max_boost = (ranking.recency_weight + ranking.popularity_weight) * hits[i].explanation->scale;
+      for (std::size_t j = i + 1; j < hits.size(); ++j) {
+        CAPTURE(q);
+        // j ranks below i, so j's text must not exceed i's by more than the boosts could close.
+        CHECK(text_of(hits[j]) <= text_of(hits[i]) + max_boost + 1e-9);
+        ++pairs_checked;
+      }
+    }
+  }
+  CHECK(pairs_checked > 1000);
+}
+
+TEST_CASE("property: among equal text matches, the newer and more viewed article ranks first") {
+  TempDir dir;
+  std::mt19937_64 rng(99);
+  std::uniform_int_distribution<UnixSeconds> age(0, 5 * 365 * kDay);
+  std::uniform_real_distribution<double> log_views(0, 6);
+  std::vector<Article> twins;
+  for (int i = 0; i < 40; ++i) {
+    Article a;
+    a.id = "t" + std::to_string(i);
+    a.title = "How do I reset my password?";
+    a.body = "Open settings and choose reset password.";
+    a.lang = "en";
+    a.updated = kNow - age(rng);
+    a.views = static_cast<std::int64_t>(std::pow(10.0, log_views(rng)));
+    twins.push_back(a);
+  }
+  build_index(dir / "db", twins);
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "reset password";
+  r.now = kNow;
+  r.limit = 40;
+  auto hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 40);
+  int dominated_pairs = 0;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    for (std::size_t j = 0; j < hits.size(); ++j) {
+      bool newer = *hits[i].updated > *hits[j].updated;
+      bool more_viewed = hits[i].views > hits[j].views;
+      if (newer && more_viewed) {
+        CHECK(i < j);
+        ++dominated_pairs;
+      }
+    }
+  }
+  CHECK(dominated_pairs > 100);
+}
+
+TEST_CASE("property: the pruned top-k equals a brute-force ranking of every match") {
+  TempDir dir;
+  build_index(dir / "db", generated_corpus(42, 400));
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  for (const std::string& q : generated_queries(43, 25)) {
+    SearchRequest all;
+    all.query = q;
+    all.now = kNow;
+    all.explain = true;
+    all.limit = 10000;
+    all.ranking.recency_weight = 0.3;
+    all.ranking.popularity_weight = 0.3;
+    // Reference: every matching article, scored part by part, sorted.
+    std::vector<double> reference;
+    for (const SearchHit& h : must_search(*searcher, all).hits) reference.push_back(h.explanation->final_score);
+    std::sort(reference.rbegin(), reference.rend());
+    for (std::size_t k : {1u, 3u, 10u}) {
+      SearchRequest top = all;
+      top.explain = false;
+      top.limit = k;
+      auto hits = must_search(*searcher, top).hits;
+      REQUIRE(hits.size() == std::min(k, reference.size()));
+      for (std::size_t i = 0; i < hits.size(); ++i) {
+        CAPTURE(q);
+        CAPTURE(k);
+        CHECK(hits[i].score == doctest::Approx(reference[i]).epsilon(1e-9));
+      }
+    }
+  }
+}
+
+TEST_CASE("recency follows the pinned reference time and the chosen half-life") {
+  TempDir dir;
+  Article old_one = faqsearch::testing::make_article("old", "wallet backup", "");
+  old_one.updated = kNow - 365 * kDay;
+  Article new_one = faqsearch::testing::make_article("new", "wallet backup", "");
+  new_one.updated = kNow;
+  build_index(dir / "db", {old_one, new_one});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "wallet";
+  r.now = kNow;
+  r.explain = true;
+  r.ranking.popularity_weight = 0;
+  for (double h : kRecencyHalfLivesDays) {
+    r.ranking.recency_half_life_days = h;
+    auto hits = must_search(*searcher, r).hits;
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].id == "new");
+    CHECK(hits[0].explanation->recency_factor == doctest::Approx(1.0));
+    CHECK(hits[1].explanation->recency_factor == doctest::Approx(std::exp2(-365.0 / h)));
+  }
+  // The same request gives the same scores: nothing depends on the clock.
+  auto first = must_search(*searcher, r).hits;
+  auto second = must_search(*searcher, r).hits;
+  CHECK(first[0].score == second[0].score);
+  // Half a year later, both articles have aged by the same factor.
+  r.ranking.recency_half_life_days = 180;
+  r.now = kNow + 180 * kDay;
+  auto later = must_search(*searcher, r).hits;
+  CHECK(later[0].explanation->recency_factor == doctest::Approx(0.5));
+}
+
+TEST_CASE("with zero boost weights the score is the text score alone") {
+  TempDir dir;
+  build_index(dir / "db", generated_corpus(8, 100));
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "wallet backup";
+  r.now = kNow;
+  r.explain = true;
+  r.ranking.recency_weight = 0;
+  r.ranking.popularity_weight = 0;
+  for (const SearchHit& h : must_search(*searcher, r).hits) {
+    CHECK(h.explanation->recency_boost == 0);
+    CHECK(h.explanation->popularity_boost == 0);
+    CHECK(h.score == doctest::Approx(text_of(h)).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("articles without dates or views get no boost and still rank by text") {
+  TempDir dir;
+  Article plain = faqsearch::testing::make_article("plain", "wallet backup icloud", "");
+  Article dated = faqsearch::testing::make_article("dated", "wallet", "");
+  dated.updated = kNow;
+  dated.views = 100000;
+  build_index(dir / "db", {plain, dated});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "wallet backup icloud";
+  r.now = kNow;
+  r.explain = true;
+  auto hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].id == "plain");
+  CHECK(hits[0].explanation->recency_factor == 0);
+  CHECK(hits[0].explanation->popularity_factor == 0);
+}
