@@ -14,7 +14,8 @@
 //      Only upserts and commits are timed, not generating the text.
 //      bytes/article = size of the index directory / N (uncompacted).
 //   2. Runs the same --queries queries (1, 2 and 4 words drawn from random
-//      articles, so each matches) through three systems, top 10:
+//      articles, so each matches) through three systems, top 10, taking
+//      turns query by query:
 //        full    Searcher, default RankingOptions (BM25 + recency + popularity)
 //        bm25    Searcher, recency_weight = popularity_weight = 0
 //        xapian  QueryParser (default OR, English stemmer, STEM_SOME) +
@@ -348,12 +349,17 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
     }
   }
 
-  // times[s][q] = one sample per rep.
+  // times[s][q] = one sample per rep. The systems take turns query by query,
+  // in a rotating order, so that a burst of load from elsewhere on the
+  // machine hits all three alike rather than whichever ran at the time.
   std::vector<std::vector<std::vector<double>>> times(systems.size(), std::vector<std::vector<double>>(queries.size()));
   std::vector<std::string> scratch_ids;
   for (std::size_t rep = 0; rep < options.reps; ++rep) {
-    for (std::size_t s = 0; s < systems.size(); ++s) {
-      for (std::size_t q = 0; q < queries.size(); ++q) times[s][q].push_back(systems[s].run(queries[q].text, scratch_ids));
+    for (std::size_t q = 0; q < queries.size(); ++q) {
+      for (std::size_t k = 0; k < systems.size(); ++k) {
+        std::size_t s = (q + rep + k) % systems.size();
+        times[s][q].push_back(systems[s].run(queries[q].text, scratch_ids));
+      }
     }
   }
 

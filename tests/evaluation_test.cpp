@@ -115,11 +115,11 @@ TEST_CASE("judgments without a relevant document give 0, and a zero cutoff gives
 TEST_CASE("percentile is nearest-rank: the value at rank ceil(p/100 * n)") {
   std::vector<double> twenty;
   for (int i = 20; i >= 1; --i) twenty.push_back(i);  // unsorted on purpose
-  CHECK(faqsearch::percentile(twenty, 50) == 10);      // ceil(10)   = rank 10
-  CHECK(faqsearch::percentile(twenty, 95) == 19);      // ceil(19)   = rank 19, not 20
-  CHECK(faqsearch::percentile(twenty, 99) == 20);      // ceil(19.8) = rank 20
+  CHECK(faqsearch::percentile(twenty, 50) == 10);     // ceil(10)   = rank 10
+  CHECK(faqsearch::percentile(twenty, 95) == 19);     // ceil(19)   = rank 19, not 20
+  CHECK(faqsearch::percentile(twenty, 99) == 20);     // ceil(19.8) = rank 20
   CHECK(faqsearch::percentile(twenty, 100) == 20);
-  CHECK(faqsearch::percentile(twenty, 0) == 1);        // rank 0 reads as rank 1
+  CHECK(faqsearch::percentile(twenty, 0) == 1);          // rank 0 reads as rank 1
   CHECK(faqsearch::percentile({30, 10, 20}, 50) == 20);  // ceil(1.5) = rank 2
   CHECK(faqsearch::percentile({30, 10, 20}, 34) == 20);  // ceil(1.02) = rank 2: no interpolation
   CHECK(faqsearch::percentile({7}, 99) == 7);
@@ -134,14 +134,14 @@ TEST_CASE("evaluate_run averages over queries with a relevant judgment and skips
   Qrels qrels = {
       {"q1", {{"a", 2}, {"b", 1}, {"c", 0}}},
       {"q2", {{"x", 1}}},
-      {"q3", {{"z", 0}}},          // no relevant document: skipped
-      {"q9", {{"a", 1}}},          // not in the run: ignored
+      {"q3", {{"z", 0}}},  // no relevant document: skipped
+      {"q9", {{"a", 1}}},  // not in the run: ignored
   };
   std::vector<faqsearch::QueryRun> run = {
       {"q1", {"b", "c", "a"}},
-      {"q2", {}},                  // no results: scores 0
+      {"q2", {}},  // no results: scores 0
       {"q3", {"z"}},
-      {"q4", {"a"}},               // not judged at all: skipped
+      {"q4", {"a"}},  // not judged at all: skipped
   };
   auto summary = faqsearch::evaluate_run(qrels, run);
   REQUIRE(summary.has_value());

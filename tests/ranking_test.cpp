@@ -65,7 +65,11 @@ SearchResults must_search(const Searcher& s, const SearchRequest& r) {
   return std::move(results).value();
 }
 
-double text_of(const SearchHit& h) { return h.explanation->title_bm25 + h.explanation->body_bm25; }
+// The text part of a score: everything but recency and popularity.
+double text_of(const SearchHit& h) {
+  const Explanation& e = *h.explanation;
+  return e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus;
+}
 
 }  // namespace
 
@@ -106,12 +110,16 @@ TEST_CASE("explanations add up exactly to the score of every hit") {
     r.limit = 20;
     r.ranking.recency_weight = 0.2;
     r.ranking.popularity_weight = 0.2;
+    r.ranking.proximity_weight = 0.5;
+    r.ranking.coordination_weight = 0.3;
+    r.ranking.stopword_weight = 0.5;
     for (const SearchHit& h : must_search(*searcher, r).hits) {
       CAPTURE(q);
       REQUIRE(h.explanation.has_value());
       const Explanation& e = *h.explanation;
       CHECK(e.final_score == doctest::Approx(h.score).epsilon(1e-12));
-      CHECK(e.final_score == e.title_bm25 + e.body_bm25 + e.recency_boost + e.popularity_boost);
+      CHECK(e.final_score == e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus +
+                                 e.recency_boost + e.popularity_boost);
       CHECK(e.recency_factor > 0);
       CHECK(e.recency_factor <= 1.0);
       CHECK(e.recency_boost == doctest::Approx(0.2 * e.scale * e.recency_factor).epsilon(1e-9));
@@ -236,6 +244,8 @@ TEST_CASE("property: the pruned top-k equals a brute-force ranking of every matc
     all.limit = 10000;
     all.ranking.recency_weight = 0.3;
     all.ranking.popularity_weight = 0.3;
+    all.ranking.proximity_weight = 0.5;
+    all.ranking.coordination_weight = 0.3;
     // Reference: every matching article, scored part by part, sorted.
     std::vector<double> reference;
     for (const SearchHit& h : must_search(*searcher, all).hits) reference.push_back(h.explanation->final_score);
@@ -286,6 +296,77 @@ TEST_CASE("recency follows the pinned reference time and the chosen half-life") 
   r.now = kNow + 180 * kDay;
   auto later = must_search(*searcher, r).hits;
   CHECK(later[0].explanation->recency_factor == doctest::Approx(0.5));
+}
+
+TEST_CASE("coordination ranks the article with more of the query's words first") {
+  TempDir dir;
+  // "long" repeats one word; "both" has each word once.
+  build_index(dir / "db", {faqsearch::testing::make_article("long", "withdrawal withdrawal withdrawal", ""),
+                           faqsearch::testing::make_article("both", "withdrawal limit", ""),
+                           faqsearch::testing::make_article("other", "limit", ""),
+                           faqsearch::testing::make_article("x1", "deposit", ""),
+                           faqsearch::testing::make_article("x2", "deposit", "")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "withdrawal limit";
+  r.now = kNow;
+  r.explain = true;
+  r.ranking.coordination_weight = 0.5;
+  auto hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 3);
+  CHECK(hits[0].id == "both");
+  CHECK(hits[0].explanation->coordination_bonus == doctest::Approx(0.5 * hits[0].explanation->scale));
+  CHECK(hits[1].explanation->coordination_bonus == doctest::Approx(0.25 * hits[1].explanation->scale));
+}
+
+TEST_CASE("the proximity bonus goes to articles where the query's words are adjacent") {
+  TempDir dir;
+  build_index(dir / "db", {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
+                           faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
+                           faqsearch::testing::make_article("x", "other", "")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "card payment";
+  r.now = kNow;
+  r.explain = true;
+  r.ranking.proximity_weight = 1.0;
+  auto hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 2);
+  for (const auto& h : hits) CHECK(h.explanation->proximity_bonus > 0);  // both have "card payment" adjacent
+  r.query = "payment declined";  // adjacent in neither: "payment was declined", "declined the card payment"
+  hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 2);
+  for (const auto& h : hits) CHECK(h.explanation->proximity_bonus == 0);
+  r.query = "bank declined";
+  hits = must_search(*searcher, r).hits;
+  CHECK(hits[0].id == "together");
+  CHECK(hits[0].explanation->proximity_bonus > 0);
+  CHECK(hits[1].explanation->proximity_bonus == 0);
+}
+
+TEST_CASE("stopwords weigh stopword_weight when the query language is known, and never empty a query") {
+  TempDir dir;
+  build_index(dir / "db", {faqsearch::testing::make_article("the", "the the the of", ""),
+                           faqsearch::testing::make_article("fees", "fees", "")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "the fees";
+  r.query_language = "en";
+  r.now = kNow;
+  r.ranking.stopword_weight = 0;
+  auto hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].id == "fees");
+  r.query = "the of";  // only stopwords: kept
+  hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].id == "the");
+  r.query = "the fees";
+  r.ranking.stopword_weight = 1;
+  CHECK(must_search(*searcher, r).hits.size() == 2);
 }
 
 TEST_CASE("with zero boost weights the score is the text score alone") {

@@ -27,7 +27,7 @@ nlohmann::json hit_to_json(const SearchHit& hit, std::size_t rank) {
           {"score", hit.score}};
   if (hit.explanation) {
     const Explanation& e = *hit.explanation;
-    out["explanation"] = {{"title_bm25", e.title_bm25},         {"body_bm25", e.body_bm25},
+    out["explanation"] = {{"title_bm25", e.title_bm25},         {"body_bm25", e.body_bm25}, {"proximity_bonus", e.proximity_bonus}, {"coordination_bonus", e.coordination_bonus},
                           {"scale", e.scale},                   {"recency_factor", e.recency_factor},
                           {"recency_boost", e.recency_boost},   {"popularity_factor", e.popularity_factor},
                           {"popularity_boost", e.popularity_boost}, {"final_score", e.final_score}};

@@ -1,7 +1,7 @@
 // faq-eval: measures relevance and speed of faqsearch on a judged corpus.
 //
 //   faq-eval CORPUS_DIR [--db DIR] [--profile FILE] [--now YYYY-MM-DD] [--reps N]
-//            [--limit-queries N] [--json] [--per-query]
+//            [--limit-queries N] [--trec-out FILE] [--json] [--per-query]
 //   faq-eval --compare A.json B.json [--json]
 //
 // CORPUS_DIR holds articles.jsonl, queries.jsonl and qrels.tsv in the format
@@ -181,6 +181,7 @@ struct EvalOptions {
   std::optional<faqsearch::UnixSeconds> now;
   std::size_t reps = 3;
   std::size_t limit_queries = 0;  // 0: all
+  std::string trec_out;           // empty: no run file
   bool json = false;
   bool per_query = false;
 };
@@ -294,8 +295,10 @@ Result<EvalReport> evaluate(const EvalOptions& options) {
     requests.push_back(std::move(request));
   }
 
-  // Untimed pass: its rankings are the ones scored.
+  // Untimed pass: its rankings are the ones scored. --trec-out writes them as
+  // a TREC run so that other scorers (shared/peers/metrics.py) can check ours.
   std::vector<faqsearch::QueryRun> run;
+  std::string trec;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     auto results = searcher->search(requests[i]);
     if (!results) {
@@ -304,8 +307,19 @@ Result<EvalReport> evaluate(const EvalOptions& options) {
     }
     faqsearch::QueryRun entry;
     entry.qid = (*queries)[i].qid;
-    for (const auto& hit : results->hits) entry.ranked.push_back(hit.id);
+    for (const auto& hit : results->hits) {
+      entry.ranked.push_back(hit.id);
+      if (!options.trec_out.empty()) {
+        trec += fmt::format("{} Q0 {} {} {:.6f} faq-eval\n", entry.qid, hit.id, entry.ranked.size(), hit.score);
+      }
+    }
     run.push_back(std::move(entry));
+  }
+  if (!options.trec_out.empty()) {
+    std::ofstream out(options.trec_out, std::ios::binary);
+    if (!(out << trec) || !out.flush()) {
+      return Status::io_error(fmt::format("{}: cannot write", options.trec_out));
+    }
   }
 
   std::vector<std::vector<double>> samples(requests.size());
@@ -376,16 +390,16 @@ Json report_to_json(const EvalReport& r, bool per_query) {
   if (per_query) {
     Json list = Json::array();
     for (const auto& q : r.per_query) {
-      list.push_back({{"qid", q.scores.qid},
-                      {"text", q.text},
-                      {"ndcg@10", q.scores.ndcg_at_10},
-                      {"rr@10", q.scores.reciprocal_rank_at_10},
-                      {"recall@10", q.scores.recall_at_10},
-                      {"recall@100", q.scores.recall_at_100},
-                      {"first_relevant_rank",
-                       q.scores.first_relevant_rank ? Json(*q.scores.first_relevant_rank) : Json(nullptr)},
-                      {"results", q.scores.results},
-                      {"latency_us", q.latency_us}});
+      list.push_back(
+          {{"qid", q.scores.qid},
+           {"text", q.text},
+           {"ndcg@10", q.scores.ndcg_at_10},
+           {"rr@10", q.scores.reciprocal_rank_at_10},
+           {"recall@10", q.scores.recall_at_10},
+           {"recall@100", q.scores.recall_at_100},
+           {"first_relevant_rank", q.scores.first_relevant_rank ? Json(*q.scores.first_relevant_rank) : Json(nullptr)},
+           {"results", q.scores.results},
+           {"latency_us", q.latency_us}});
     }
     out["per_query"] = std::move(list);
   }
@@ -396,11 +410,10 @@ std::string megabytes(std::uint64_t bytes) { return fmt::format("{:.2f} MB", sta
 
 void print_report(const EvalReport& r, bool per_query) {
   const auto& s = r.summary;
-  std::string index = r.db.empty()
-                          ? fmt::format("temporary, {} articles, built in {:.2f} s ({:.0f} articles/s), {}", r.articles,
-                                        r.build_seconds.value_or(0), r.articles_per_second.value_or(0),
-                                        megabytes(r.index_bytes))
-                          : fmt::format("{}, {} articles, {}", r.db, r.articles, megabytes(r.index_bytes));
+  std::string index = r.db.empty() ? fmt::format("temporary, {} articles, built in {:.2f} s ({:.0f} articles/s), {}",
+                                                 r.articles, r.build_seconds.value_or(0),
+                                                 r.articles_per_second.value_or(0), megabytes(r.index_bytes))
+                                   : fmt::format("{}, {} articles, {}", r.db, r.articles, megabytes(r.index_bytes));
   std::cout << fmt::format("corpus    {}\n", r.corpus);
   std::cout << fmt::format("index     {}\n", index);
   std::cout << fmt::format("ranking   {}, now {}\n", r.profile.empty() ? "defaults" : r.profile,
@@ -416,8 +429,8 @@ void print_report(const EvalReport& r, bool per_query) {
   std::cout << fmt::format("{:<14}{:>10} us\n", "latency p95", fmt::format("{:.1f}", r.latency_p95_us));
   std::cout << fmt::format("{:<14}{:>10} us\n", "latency p99", fmt::format("{:.1f}", r.latency_p99_us));
   if (!per_query) return;
-  std::cout << fmt::format("\nper query, worst first\n{:<16} {:>7} {:>6} {:>5}  {}\n", "qid", "nDCG@10", "RR",
-                           "first", "text");
+  std::cout << fmt::format("\nper query, worst first\n{:<16} {:>7} {:>6} {:>5}  {}\n", "qid", "nDCG@10", "RR", "first",
+                           "text");
   for (const auto& q : r.per_query) {
     std::string first = q.scores.first_relevant_rank ? std::to_string(*q.scores.first_relevant_rank) : "-";
     std::cout << fmt::format("{:<16} {:>7.4f} {:>6.3f} {:>5}  {}\n", q.scores.qid, q.scores.ndcg_at_10,
@@ -547,9 +560,8 @@ int run_compare(const std::string& path_a, const std::string& path_b, bool json)
     for (const MetricRow& row : rows) {
       auto va = number_at(a->data, row.pointer);
       auto vb = number_at(b->data, row.pointer);
-      metrics[std::string(row.label)] = {{"a", optional_json(va)},
-                                         {"b", optional_json(vb)},
-                                         {"delta", va && vb ? Json(*vb - *va) : Json(nullptr)}};
+      metrics[std::string(row.label)] = {
+          {"a", optional_json(va)}, {"b", optional_json(vb)}, {"delta", va && vb ? Json(*vb - *va) : Json(nullptr)}};
     }
     out["metrics"] = std::move(metrics);
     if (have_per_query) {
@@ -613,22 +625,24 @@ int main(int argc, char** argv) {
   EvalOptions options;
   std::string now_text;
   std::vector<std::string> compare;
-  auto* corpus_opt = app.add_option("CORPUS_DIR", options.corpus,
-                                    "Corpus directory with articles.jsonl, queries.jsonl and qrels.tsv");
+  auto* corpus_opt =
+      app.add_option("CORPUS_DIR", options.corpus, "Corpus directory with articles.jsonl, queries.jsonl and qrels.tsv");
   auto* db_opt = app.add_option("--db", options.db, "Search this existing index (default: build a temporary one)");
   auto* profile_opt = app.add_option("--profile", options.profile, "Ranking profile JSON (default: built-in defaults)");
-  auto* now_opt = app.add_option("--now", now_text,
-                                 "Reference date for recency, YYYY-MM-DD (default: newest article date)");
+  auto* now_opt =
+      app.add_option("--now", now_text, "Reference date for recency, YYYY-MM-DD (default: newest article date)");
   auto* reps_opt = app.add_option("--reps", options.reps, "Timed passes; latency is the median (default 3)")
                        ->check(CLI::Range(1, 1000));
   auto* limit_opt = app.add_option("--limit-queries", options.limit_queries, "Run only the first N queries")
                         ->check(CLI::Range(1, 100'000'000));
+  auto* trec_opt = app.add_option("--trec-out", options.trec_out,
+                                  "Also write the scored rankings as a TREC run (qid Q0 docid rank score tag)");
   app.add_flag("--json", options.json, "Print one JSON object");
   auto* per_query_opt = app.add_flag("--per-query", options.per_query, "Also list every query, worst first");
   auto* compare_opt = app.add_option("--compare", compare, "Compare two reports written by --json --per-query")
                           ->expected(2)
                           ->type_name("A.json B.json");
-  for (auto* opt : {corpus_opt, db_opt, profile_opt, now_opt, reps_opt, limit_opt, per_query_opt}) {
+  for (auto* opt : {corpus_opt, db_opt, profile_opt, now_opt, reps_opt, limit_opt, trec_opt, per_query_opt}) {
     compare_opt->excludes(opt);
   }
   try {

@@ -10,10 +10,15 @@
 //   2. Each segment that is a word or a number (not space or punctuation)
 //      becomes a token, NFKC case folded. Folding happens after segmenting:
 //      folding first changes some Thai sequences the dictionary relies on.
+//      Folding also maps typographic apostrophes (’ ‘ ʼ) to "'" and drops the
+//      dot that full case folding leaves on Turkish "İ" ("i" + U+0307), so
+//      "don’t"/"don't" and "İstanbul"/"istanbul" give the same terms.
 //   3. Tokens longer than AnalyzerOptions::max_token_bytes are dropped (they
 //      are noise such as base64 blobs, and Xapian limits term length).
-// Stemming (Snowball, through Xapian) is a separate step, chosen per language
-// by stem().
+//   4. Compound tokens (Token::compound) are added for identifiers that users
+//      write in several ways; see Token.
+// Stemming (Snowball, through Xapian), loose_form() and cjk_bigrams() are
+// separate steps: stem() is chosen per language, the other two per script.
 //
 // Invalid UTF-8 never fails: each bad byte reads as U+FFFD, which is not a word.
 //
@@ -22,7 +27,10 @@
 //
 // Thread safety: an Analyzer holds ICU and Xapian objects that are not
 // thread-safe. Use one Analyzer per thread; constructing one costs a few
-// microseconds after the first (ICU caches its rule data).
+// microseconds after the first (ICU caches its rule data). The first Han
+// character given to loose_form() or cjk_bigrams() creates the Analyzer's
+// Traditional-Simplified transliterator: well under a millisecond, except
+// the first in a process, which compiles ICU's rules (tens of milliseconds).
 #pragma once
 
 #include <cstddef>
@@ -41,12 +49,41 @@ enum class TokenKind : std::uint8_t {
   other,        // a word ICU could not classify (e.g. Thai from the dictionary)
 };
 
+// A word of the input, or (compound == true) another searchable form of one
+// or more words next to them.
+//
+// Word tokens are ICU's words; positions count them. Compound tokens come
+// after the word whose position they carry (the first word they cover), do
+// not advance the position, and cover the bytes [begin, end) they were made
+// from. Index them as extra terms at that position; a query should match on
+// its word tokens (a phrase query must use only those, since a compound
+// shares its position with a word). Compounds are:
+//   - words linked by one "-", "_", "/" or "." and nothing else, joined:
+//     "USDT-TRC20" → "usdttrc20", "ERC-20" → "erc20", "BTC/USDT" → "btcusdt",
+//     "2024-05-01" → "20240501";
+//   - the parts of a word that ICU keeps whole across punctuation, and the
+//     parts joined: "my_wallet_id" → "my", "wallet", "id", "mywalletid";
+//     "l'école" → "école", "lécole" (one-letter parts such as "l" are left
+//     out);
+//   - the letters and digits of a word that mixes them, when it has at most
+//     3 such parts (so hashes are not shredded), letter parts of 2+ letters:
+//     "trc20" → "trc", "20"; "2fa" → "2", "fa"; "v2" → "2";
+//   - numbers with separators: an amount gives its ungrouped forms
+//     ("1,000.50" → "1000.50", "1000", "1,000"), anything else its prefixes
+//     ("6.4.2" → "6", "6.4"; "v6.4.2" also "6.4.2");
+//   - a "0x" hex literal without its prefix ("0x3f5c…" → "3f5c…");
+//   - an e-mail address's domain ("support@lumen.example" → "lumen.example",
+//     plus "support", "lumen", "example" as parts), and the whole address when
+//     ICU splits it ("help.desk+eu@lumen-pay.example").
+// A compound equal to its word's term, or already given at that position, is
+// left out.
 struct Token {
-  std::string term;            // NFKC case folded text of the word
+  std::string term;            // folded text (see the pipeline above)
   std::size_t begin = 0;       // byte offset of the word in the input
   std::size_t end = 0;         // byte offset one past the word
-  std::uint32_t position = 0;  // 1 for the first token of a call, then +1 per token
-  TokenKind kind = TokenKind::word;
+  std::uint32_t position = 0;  // 1 for the first word of a call, then +1 per word
+  TokenKind kind = TokenKind::word;  // compounds: word if any letter, else number
+  bool compound = false;       // true: an extra form, see above
 };
 
 struct AnalyzerOptions {
@@ -67,9 +104,51 @@ class Analyzer {
   Analyzer(const Analyzer&) = delete;
   Analyzer& operator=(const Analyzer&) = delete;
 
-  // Returns the tokens of `text` in order. Never fails: empty, punctuation
-  // only or invalid input gives fewer (possibly no) tokens.
+  // Returns the tokens of `text`: the word tokens in order, each followed by
+  // the compound tokens that carry its position. Never fails: empty,
+  // punctuation only or invalid input gives fewer (possibly no) tokens.
   [[nodiscard]] std::vector<Token> tokenize(std::string_view text);
+
+  // Returns the accent- and variant-insensitive form of `term`, a folded term
+  // (Token::term or another loose_form() result), for a second, looser term
+  // beside the exact one. The rules go by the script of each character:
+  //   - Latin, Greek: accents and other marks are dropped ("tiếng" → "tieng",
+  //     "élève" → "eleve", "über" → "uber", "καλημέρα" → "καλημερα");
+  //     letters that are not a base letter plus a mark stay ("ø", "æ"), except
+  //     four typed as ASCII by nearly everyone: "đ" → "d", "ı" → "i",
+  //     "ł" → "l", "œ" → "oe". ("ß" is already "ss" after folding.)
+  //   - Cyrillic: "ё" → "е" only; "й", "ї", "ў" are letters of their own.
+  //   - Arabic: harakat, tatweel and the hamza on alef are dropped
+  //     ("أمان" → "امان"), "ى" → "ي", "ة" → "ه". Hebrew: niqqud is dropped.
+  //   - Han: Traditional → Simplified ("錢包" → "钱包"), by ICU's
+  //     Traditional-Simplified transliterator; it also maps Japanese kanji
+  //     that have a simplified form ("認証" → "认证"), harmless because both
+  //     sides of a search get the same form.
+  //   - Katakana: a word of 4+ characters loses its trailing "ー"
+  //     ("ユーザー" → "ユーザ", "コンピューター" → "コンピュータ"), the two
+  //     spelling conventions for loanwords. Hiragana and katakana are NOT
+  //     merged: they are not free variants (katakana marks loanwords, hiragana
+  //     grammar), input methods convert what users type, and merging would
+  //     make particles ("から") match loanwords ("カラー"). Half-width kana and
+  //     "ｰ" are already full-width after folding.
+  //   - Decimal digits of any script become ASCII ("๒๕" → "25", "١٢" → "12").
+  //   - Other scripts (Hangul, Thai, Lao, Khmer, Myanmar, Devanagari, ...)
+  //     are unchanged: their marks spell the word.
+  // Returns `term` unchanged when no rule applies; ASCII returns at once.
+  // Applying it twice gives the same result as once.
+  [[nodiscard]] std::string loose_form(std::string_view term);
+
+  // Returns the character bigrams of the Han, Hiragana, Katakana and Hangul
+  // in `text`, to match CJK words that dictionary segmentation cut
+  // differently in the article and the query. `text` is raw input, as for
+  // tokenize(). Runs of consecutive letters of those scripts (with "ー" and
+  // voicing marks) are taken from the original text; any other character,
+  // space and punctuation included, ends a run. Each run is folded and put in
+  // loose_form(), then gives every overlapping pair of characters in order, or
+  // its one character when it has one:
+  //   "如何找到我的用户ID" → 如何 何找 找到 到我 我的 的用 用户
+  //   "지갑 백업" → 지갑 백업;  "iCloud 备份" → 备份;  "錢包" → 钱包
+  [[nodiscard]] std::vector<std::string> cjk_bigrams(std::string_view text);
 
   // Returns the stem of folded `term` for language `lang` (a BCP-47 tag).
   // Only TokenKind::word tokens are worth stemming; the term comes back
@@ -81,8 +160,9 @@ class Analyzer {
   [[nodiscard]] static bool has_stemmer(std::string_view lang);
 
   // A string that identifies everything that changes the terms produced
-  // (ICU and Unicode versions, folding, limits). Stored in the index and
-  // compared on open: an index built with other settings is rejected.
+  // (ICU and Unicode versions, folding, limits, compounds, loose forms,
+  // bigrams). Stored in the index and compared on open: an index built with
+  // other settings is rejected.
   [[nodiscard]] std::string settings() const;
 
  private:

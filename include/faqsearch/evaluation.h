@@ -119,7 +119,7 @@ struct EvaluationSummary {
   double mrr_at_10 = 0;
   double recall_at_10 = 0;
   double recall_at_100 = 0;
-  double zero_result_share = 0;  // evaluated queries that returned nothing / queries_evaluated
+  double zero_result_share = 0;        // evaluated queries that returned nothing / queries_evaluated
   std::vector<QueryScores> per_query;  // evaluated queries in run order
 };
 

@@ -2,7 +2,7 @@
 //
 //   score = text + recency + popularity
 //
-//   text       = title_weight * BM25(title) + body_weight * BM25(body)
+//   text       = title_weight * BM25(title) + body_weight * BM25(body) + proximity + coordination
 //   recency    = recency_weight    * scale * 2^(-age_days / recency_half_life_days)
 //   popularity = popularity_weight * scale * min(1, ln(1 + views) / ln(1 + kPopularitySaturationViews))
 //   scale      = sum over the query's words of idf(word) * max(title_weight, body_weight)
@@ -56,16 +56,28 @@ struct RankingOptions {
   double bm25_k1 = 1.2;
   // BM25 length normalisation, 0..1. Default 0.75 (Robertson's usual value).
   double bm25_b = 0.75;
+  // Weight of the proximity bonus, >= 0: each pair of adjacent query words
+  // found adjacent in a field adds that field's BM25 weight of the two
+  // (unstemmed) words times this. 0 turns it off.
+  double proximity_weight = 0.0;
+  // Coordination bonus, >= 0: an article gets this fraction of `scale`
+  // times the share of the query's words it contains, so that articles
+  // matching more of the words rank first. 0 turns it off.
+  double coordination_weight = 0.0;
+  // Weight of a stopword's clause, 0..1, when the query's language is known
+  // and the query has other words: 1 treats stopwords like any word, 0
+  // leaves them out.
+  double stopword_weight = 1.0;
 
   // Recency
   // Weight of the recency boost as a fraction of `scale` (see above), >= 0.
-  double recency_weight = 0.05;
+  double recency_weight = 0.02;
   // Days after which the recency boost halves; one of kRecencyHalfLivesDays.
   double recency_half_life_days = 365;
 
   // Popularity
   // Weight of the popularity boost as a fraction of `scale`, >= 0.
-  double popularity_weight = 0.05;
+  double popularity_weight = 0.02;
 };
 
 // Checks every field's range. Returns invalid_argument naming the field.
@@ -83,14 +95,16 @@ struct RankingOptions {
 struct Explanation {
   double title_bm25 = 0;          // title_weight * BM25 over title terms
   double body_bm25 = 0;           // body_weight * BM25 over body terms
+  double proximity_bonus = 0;     // adjacent query words found adjacent
+  double coordination_bonus = 0;  // share of the query's words matched
   double scale = 0;               // the query's `scale` (see above)
   double recency_factor = 0;      // 2^(-age/half-life), 0 without dates
   double recency_boost = 0;       // recency_weight * scale * recency_factor
   double popularity_factor = 0;   // min(1, ln(1+views)/ln(1+saturation))
   double popularity_boost = 0;    // popularity_weight * scale * popularity_factor
-  double final_score = 0;         // title_bm25 + body_bm25 + recency_boost + popularity_boost
+  double final_score = 0;         // the sum of the five parts above (bm25, bonuses and boosts)
 
-  // One line: "3.21 = title 2.00 + body 0.80 + recency 0.30 (x0.62) + popularity 0.11 (x0.40)".
+  // One line: "3.21 = title 2.00 + body 0.80 + proximity 0 + recency 0.30 (x0.62) + popularity 0.11 (x0.40)".
   [[nodiscard]] std::string to_string() const;
 };
 

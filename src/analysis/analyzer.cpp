@@ -1,11 +1,11 @@
 #include "faqsearch/analyzer.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
-#include <unicode/normalizer2.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -13,7 +13,11 @@
 #include <unicode/uversion.h>
 #include <xapian.h>
 
+#include "analysis/bigrams.h"
+#include "analysis/compounds.h"
+#include "analysis/fold.h"
 #include "analysis/language.h"
+#include "analysis/loose.h"
 
 namespace faqsearch {
 
@@ -25,14 +29,60 @@ class Analyzer::Impl {
     if (U_FAILURE(status) || !breaker_) {
       throw std::runtime_error(fmt::format("ICU word break iterator unavailable: {}", u_errorName(status)));
     }
-    status = U_ZERO_ERROR;
-    folder_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    if (U_FAILURE(status)) {
-      throw std::runtime_error(fmt::format("ICU NFKC_Casefold unavailable: {}", u_errorName(status)));
-    }
   }
 
   std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> words = words_of(text);
+    std::vector<Token> compounds = detail::compound_tokens(text, words, folder_, options_.max_token_bytes);
+    if (compounds.empty()) return words;
+    // Each word, then the compounds that carry its position (compounds come
+    // out grouped by word, in word order, except that a run's joined form
+    // comes after its last word's parts: a stable sort restores the order).
+    std::stable_sort(compounds.begin(), compounds.end(),
+                     [](const Token& a, const Token& b) { return a.position < b.position; });
+    std::vector<Token> tokens;
+    tokens.reserve(words.size() + compounds.size());
+    auto next = compounds.begin();
+    for (Token& word : words) {
+      std::uint32_t position = word.position;
+      tokens.push_back(std::move(word));
+      for (; next != compounds.end() && next->position == position; ++next) tokens.push_back(std::move(*next));
+    }
+    return tokens;
+  }
+
+  std::string loose_form(std::string_view term) { return loose_.loose(term); }
+
+  std::vector<std::string> cjk_bigrams(std::string_view text) { return detail::cjk_bigrams(text, folder_, loose_); }
+
+  std::string stem(std::string_view term, std::string_view lang) {
+    const detail::LanguageStrategy& strategy = detail::language_strategy(lang);
+    if (strategy.snowball.empty()) return std::string(term);
+    auto it = stemmers_.find(strategy.snowball);
+    if (it == stemmers_.end()) {
+      it = stemmers_.emplace(strategy.snowball, Xapian::Stem(std::string(strategy.snowball))).first;
+    }
+    return it->second(std::string(term));
+  }
+
+  std::string settings() const {
+    // Bump a version below whenever its rules change the terms it gives.
+    return fmt::format(
+        "icu={};unicode={};fold=nfkc_cf+apostrophe+dotted_i;break=word;max_token_bytes={};compounds=1;loose=1;"
+        "bigrams=1",
+        U_ICU_VERSION, U_UNICODE_VERSION, options_.max_token_bytes);
+  }
+
+ private:
+  static TokenKind kind_of(int32_t rule) {
+    if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) return TokenKind::number;
+    if (rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT) return TokenKind::word;
+    if (rule >= UBRK_WORD_KANA && rule < UBRK_WORD_IDEO_LIMIT) return TokenKind::ideographic;
+    return TokenKind::other;
+  }
+
+  // ICU's words, folded, without compounds.
+  std::vector<Token> words_of(std::string_view text) {
     std::vector<Token> tokens;
     if (text.empty()) return tokens;
     UErrorCode status = U_ZERO_ERROR;
@@ -51,7 +101,9 @@ class Analyzer::Impl {
       int32_t rule = breaker_->getRuleStatus();
       if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
       std::string_view piece = text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
-      std::string folded = fold(piece);
+      // Folding happens after segmenting: folding first changes some Thai
+      // sequences the dictionary relies on.
+      std::string folded = folder_.fold(piece);
       if (folded.empty() || folded.size() > options_.max_token_bytes) continue;
       Token token;
       token.term = std::move(folded);
@@ -67,43 +119,10 @@ class Analyzer::Impl {
     return tokens;
   }
 
-  std::string stem(std::string_view term, std::string_view lang) {
-    const detail::LanguageStrategy& strategy = detail::language_strategy(lang);
-    if (strategy.snowball.empty()) return std::string(term);
-    auto it = stemmers_.find(strategy.snowball);
-    if (it == stemmers_.end()) {
-      it = stemmers_.emplace(strategy.snowball, Xapian::Stem(std::string(strategy.snowball))).first;
-    }
-    return it->second(std::string(term));
-  }
-
-  std::string settings() const {
-    return fmt::format("icu={};unicode={};fold=nfkc_cf;break=word;max_token_bytes={}", U_ICU_VERSION,
-                       U_UNICODE_VERSION, options_.max_token_bytes);
-  }
-
- private:
-  static TokenKind kind_of(int32_t rule) {
-    if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT) return TokenKind::number;
-    if (rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_LETTER_LIMIT) return TokenKind::word;
-    if (rule >= UBRK_WORD_KANA && rule < UBRK_WORD_IDEO_LIMIT) return TokenKind::ideographic;
-    return TokenKind::other;
-  }
-
-  std::string fold(std::string_view piece) const {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(piece.data(), static_cast<int32_t>(piece.size())));
-    icu::UnicodeString folded = folder_->normalize(source, status);
-    std::string out;
-    if (U_FAILURE(status)) return out;
-    folded.toUTF8String(out);
-    return out;
-  }
-
   AnalyzerOptions options_;
   std::unique_ptr<icu::BreakIterator> breaker_;
-  const icu::Normalizer2* folder_ = nullptr;  // owned by ICU
+  detail::Folder folder_;
+  detail::LooseFolder loose_;
   std::map<std::string_view, Xapian::Stem> stemmers_;
 };
 
@@ -113,6 +132,10 @@ Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 std::vector<Token> Analyzer::tokenize(std::string_view text) { return impl_->tokenize(text); }
+
+std::string Analyzer::loose_form(std::string_view term) { return impl_->loose_form(term); }
+
+std::vector<std::string> Analyzer::cjk_bigrams(std::string_view text) { return impl_->cjk_bigrams(text); }
 
 std::string Analyzer::stem(std::string_view term, std::string_view lang) {
   bool has_letter = false;

@@ -22,6 +22,39 @@ constexpr std::array<LanguageStrategy, 26> kStrategies{{
 }};
 constexpr LanguageStrategy kNeutral{"", ""};
 
+// Scripts not listed (Cyrillic, Devanagari, Thai, Lao, Khmer, Myanmar, ...)
+// are left as folding leaves them; Cyrillic's one loose rule (ё) is a letter
+// replacement below, since its other marks (й, ў, ї) spell distinct letters.
+constexpr std::array<ScriptStrategy, 8> kScripts{{
+    {.script = USCRIPT_LATIN, .strip_marks = true},
+    {.script = USCRIPT_GREEK, .strip_marks = true},
+    // Harakat, shadda and the hamza that NFD splits off alef (أ إ آ → ا),
+    // as Arabic search engines normalize (Larkey et al., "Light stemming for
+    // Arabic information retrieval", 2007; Lucene's ArabicNormalizer).
+    {.script = USCRIPT_ARABIC, .strip_marks = true},
+    // Niqqud and cantillation: texts and queries almost never carry them.
+    {.script = USCRIPT_HEBREW, .strip_marks = true},
+    {.script = USCRIPT_HAN, .to_simplified = true, .bigrams = true},
+    {.script = USCRIPT_HIRAGANA, .bigrams = true},
+    // Lucene's JapaneseKatakanaStemFilter applies the same rule with the same
+    // minimum length of 4 (JIS Z 8301 drops the final ー of such words).
+    {.script = USCRIPT_KATAKANA, .trim_prolonged_mark = true, .bigrams = true},
+    {.script = USCRIPT_HANGUL, .bigrams = true},
+}};
+
+constexpr std::array<LooseLetter, 10> kLooseLetters{{
+    {0x0111, u"d"},       // đ: Vietnamese (and Croatian) written without diacritics
+    {0x0131, u"i"},       // ı: Turkish dotless i, typed as i on other keyboards
+    {0x0142, u"l"},       // ł: Polish
+    {0x0153, u"oe"},      // œ: a French ligature, commonly typed "oe"
+    {0x0451, u"\u0435"},  // ё → е: Russian print normally omits the diaeresis
+    {0x0649, u"\u064A"},  // ى → ي: alef maksura and yeh are confused in typing
+    {0x0629, u"\u0647"},  // ة → ه: teh marbuta written as heh
+    {0x0640, u""},        // tatweel: stretches a line, carries no letter
+    {0x066B, u"."},       // Arabic decimal separator, with the digits made ASCII
+    {0x066C, u","},       // Arabic thousands separator
+}};
+
 }  // namespace
 
 const LanguageStrategy& language_strategy(std::string_view bcp47) {
@@ -31,5 +64,16 @@ const LanguageStrategy& language_strategy(std::string_view bcp47) {
   }
   return kNeutral;
 }
+
+const ScriptStrategy* script_strategy(UScriptCode script) {
+  for (const auto& s : kScripts) {
+    if (s.script == script) return &s;
+  }
+  return nullptr;
+}
+
+std::span<const ScriptStrategy> script_strategies() { return kScripts; }
+
+std::span<const LooseLetter> loose_letters() { return kLooseLetters; }
 
 }  // namespace faqsearch::detail

@@ -23,6 +23,9 @@ constexpr Field kFields[] = {
     {"body_weight", &RankingOptions::body_weight},
     {"bm25_k1", &RankingOptions::bm25_k1},
     {"bm25_b", &RankingOptions::bm25_b},
+    {"proximity_weight", &RankingOptions::proximity_weight},
+    {"coordination_weight", &RankingOptions::coordination_weight},
+    {"stopword_weight", &RankingOptions::stopword_weight},
     {"recency_weight", &RankingOptions::recency_weight},
     {"recency_half_life_days", &RankingOptions::recency_half_life_days},
     {"popularity_weight", &RankingOptions::popularity_weight},
@@ -41,6 +44,9 @@ Status validate_ranking(const RankingOptions& o) {
   if (o.body_weight < 0) return bad("body_weight", "must be >= 0");
   if (o.bm25_k1 < 0) return bad("bm25_k1", "must be >= 0");
   if (o.bm25_b < 0 || o.bm25_b > 1) return bad("bm25_b", "must be within 0..1");
+  if (o.proximity_weight < 0) return bad("proximity_weight", "must be >= 0");
+  if (o.coordination_weight < 0) return bad("coordination_weight", "must be >= 0");
+  if (o.stopword_weight < 0 || o.stopword_weight > 1) return bad("stopword_weight", "must be within 0..1");
   if (o.recency_weight < 0) return bad("recency_weight", "must be >= 0");
   if (o.popularity_weight < 0) return bad("popularity_weight", "must be >= 0");
   if (std::find(kRecencyHalfLivesDays.begin(), kRecencyHalfLivesDays.end(), o.recency_half_life_days) ==
@@ -87,9 +93,11 @@ Result<RankingOptions> load_ranking_profile(const std::string& path) {
 }
 
 std::string Explanation::to_string() const {
-  return fmt::format("{:.4f} = title {:.4f} + body {:.4f} + recency {:.4f} (x{:.3f}) + popularity {:.4f} (x{:.3f})",
-                     final_score, title_bm25, body_bm25, recency_boost, recency_factor, popularity_boost,
-                     popularity_factor);
+  return fmt::format(
+      "{:.4f} = title {:.4f} + body {:.4f} + proximity {:.4f} + coordination {:.4f} + recency {:.4f} (x{:.3f}) + "
+      "popularity {:.4f} (x{:.3f})",
+      final_score, title_bm25, body_bm25, proximity_bonus, coordination_bonus, recency_boost, recency_factor,
+      popularity_boost, popularity_factor);
 }
 
 }  // namespace faqsearch

@@ -1,9 +1,11 @@
 #include "search/query_builder.h"
 
 #include <algorithm>
+
 #include <set>
 
 #include "index/schema.h"
+#include "search/stopwords.h"
 
 namespace faqsearch::detail {
 namespace {
@@ -49,6 +51,10 @@ Xapian::Query any_of(std::vector<Xapian::Query> queries) {
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
+Xapian::Query scaled(Xapian::Query q, double factor) {
+  return factor == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
 }  // namespace
 
 QueryText parse_query_text(Analyzer& analyzer, std::string_view text) {
@@ -65,6 +71,10 @@ QueryText parse_query_text(Analyzer& analyzer, std::string_view text) {
   bool in_quote = false;
   auto close_segment = [&](std::size_t end) {
     std::vector<Token> tokens = analyzer.tokenize(text.substr(segment_start, end - segment_start));
+    // Queries match on word tokens: articles index the compound forms
+    // ("usdttrc20", "trc" + "20"), so either spelling in a query finds them.
+    std::erase_if(tokens, [](const Token& t) { return t.compound; });
+    for (const Token& t : tokens) out.sequence.push_back(t);
     if (in_quote && tokens.size() >= 2) {
       if (tokens.size() > kMaxQueryWords) tokens.resize(kMaxQueryWords);
       out.phrases.push_back(tokens);
@@ -89,27 +99,59 @@ QueryText parse_query_text(Analyzer& analyzer, std::string_view text) {
 }
 
 Xapian::Query TextQuery::combined() const {
-  Xapian::Query words(Xapian::Query::OP_OR, title, body);
+  // The bonuses match only articles that the words match (an adjacent pair
+  // implies both words; coordination is filtered by each word), so a plain OR
+  // adds them without widening the match. (AND_MAYBE says the same, but with
+  // phrase clauses on its right-hand side Xapian 1.4 returned scores that
+  // did not match the part-by-part explanation; with OR they do, see
+  // ranking_test "explanations add up exactly".)
+  std::vector<Xapian::Query> parts = {title, body};
+  if (!proximity.empty()) parts.push_back(proximity);
+  if (!coordination.empty()) parts.push_back(coordination);
+  Xapian::Query words(Xapian::Query::OP_OR, parts.begin(), parts.end());
   if (phrases.empty()) return words;
   // The phrases decide what matches; the words decide the score.
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrases, words);
 }
 
 TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std::vector<std::string>& stem_languages,
-                           const RankingOptions& ranking) {
+                           std::string_view stopword_language, const RankingOptions& ranking) {
   TextQuery out;
+  auto stop = [&](const Token& t) { return is_stopword(stopword_language, t.term); };
+  bool all_stopwords = std::all_of(text.words.begin(), text.words.end(), stop);
   std::vector<Xapian::Query> title_clauses, body_clauses;
   for (const Token& token : text.words) {
+    double factor = stop(token) && !all_stopwords ? ranking.stopword_weight : 1.0;
+    if (factor == 0) continue;
     std::set<std::string> title_terms = field_terms(analyzer, schema::kTitleStemPrefix, token, stem_languages);
     std::set<std::string> body_terms = field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages);
-    title_clauses.push_back(synonym_of(title_terms));
-    body_clauses.push_back(synonym_of(body_terms));
+    title_clauses.push_back(scaled(synonym_of(title_terms), factor));
+    body_clauses.push_back(scaled(synonym_of(body_terms), factor));
+    out.word_matches.push_back(Xapian::Query(Xapian::Query::OP_OR, synonym_of(title_terms), synonym_of(body_terms)));
     std::vector<std::string> terms(title_terms.begin(), title_terms.end());
     terms.insert(terms.end(), body_terms.begin(), body_terms.end());
     out.word_terms.push_back(std::move(terms));
   }
   out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
   out.body = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_clauses)), ranking.body_weight);
+  if (ranking.proximity_weight > 0) {
+    std::vector<Xapian::Query> title_pairs, body_pairs;
+    for (std::size_t i = 1; i < text.sequence.size() && title_pairs.size() < kMaxProximityPairs; ++i) {
+      const Token& a = text.sequence[i - 1];
+      const Token& b = text.sequence[i];
+      if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
+      title_pairs.push_back(phrase_in_field(schema::kTitleWordPrefix, {a, b}));
+      body_pairs.push_back(phrase_in_field(schema::kBodyWordPrefix, {a, b}));
+    }
+    if (!title_pairs.empty()) {
+      out.proximity = Xapian::Query(
+          Xapian::Query::OP_OR,
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_pairs)),
+                        ranking.title_weight * ranking.proximity_weight),
+          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_pairs)),
+                        ranking.body_weight * ranking.proximity_weight));
+    }
+  }
   if (!text.phrases.empty()) {
     std::vector<Xapian::Query> required;
     for (const auto& phrase : text.phrases) {
@@ -120,6 +162,16 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
                                 Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()), 0.0);
   }
   return out;
+}
+
+Xapian::Query coordination_query(const TextQuery& text, double per_word) {
+  if (per_word <= 0 || text.word_matches.size() < 2) return Xapian::Query();
+  std::vector<Xapian::Query> clauses;
+  for (const Xapian::Query& match : text.word_matches) {
+    clauses.emplace_back(Xapian::Query::OP_FILTER,
+                         Xapian::Query((new Xapian::FixedWeightPostingSource(per_word))->release()), match);
+  }
+  return any_of(std::move(clauses));
 }
 
 Xapian::Query apply_filters(Xapian::Query query, const std::vector<std::string>& categories,

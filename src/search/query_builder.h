@@ -18,9 +18,13 @@ namespace faqsearch::detail {
 inline constexpr std::size_t kMaxQueryWords = 64;
 
 struct QueryText {
-  std::vector<Token> words;                 // distinct tokens outside quotes, in order
+  std::vector<Token> words;                 // distinct tokens, in order of first appearance
   std::vector<std::vector<Token>> phrases;  // token runs inside "quotes" (2+ tokens each)
+  std::vector<Token> sequence;              // every token in order, for adjacency
 };
+
+// At most this many adjacent word pairs get a proximity clause.
+inline constexpr std::size_t kMaxProximityPairs = 16;
 
 // Splits `text` into free words and quoted phrases. A quote left open is
 // ignored (the rest reads as words); a quoted single word is a plain word.
@@ -31,8 +35,15 @@ struct TextQuery {
   Xapian::Query title;    // title clauses of every word, scaled by title_weight
   Xapian::Query body;     // body clauses of every word, scaled by body_weight
   Xapian::Query phrases;  // every phrase required, weight 0; empty Query if none
+  // Adjacent query words found adjacent in the title or body, weighted by
+  // proximity_weight; empty Query if none.
+  Xapian::Query proximity;
+  // Set by the caller (it needs the query's scale): see coordination_query().
+  Xapian::Query coordination;
   // Per word, the distinct match terms it may hit (both fields): for idf.
   std::vector<std::vector<std::string>> word_terms;
+  // Per word (same order), a boolean query matching it in any field.
+  std::vector<Xapian::Query> word_matches;
 
   // title OR body, restricted to articles containing every phrase.
   [[nodiscard]] Xapian::Query combined() const;
@@ -41,11 +52,18 @@ struct TextQuery {
 // Builds the matching query: each word scores its best form in title and body
 // through OP_SYNONYM of its stems in `stem_languages`; every phrase is
 // required. `stem_languages` lists the BCP-47 tags whose stemmers apply to
-// query words; "" in it stands for the unstemmed word.
+// query words; "" in it stands for the unstemmed word. Stopwords of
+// `stopword_language` ("" for none) weigh ranking.stopword_weight (0: left
+// out) unless the query has nothing else.
 // REQUIRES: !text.words.empty()
 [[nodiscard]] TextQuery build_text_query(Analyzer& analyzer, const QueryText& text,
                                          const std::vector<std::string>& stem_languages,
-                                         const RankingOptions& ranking);
+                                         std::string_view stopword_language, const RankingOptions& ranking);
+
+// Coordination: each of the query's words that an article contains adds
+// `per_word` (a FixedWeightPostingSource filtered by the word), so articles
+// matching more of the words rank first even when BM25 alone would not.
+[[nodiscard]] Xapian::Query coordination_query(const TextQuery& text, double per_word);
 
 // ANDs the category and language filters onto `query` as boolean filters.
 [[nodiscard]] Xapian::Query apply_filters(Xapian::Query query, const std::vector<std::string>& categories,

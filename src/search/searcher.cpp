@@ -89,13 +89,19 @@ class Searcher::Impl {
       stem_languages = h.stem_languages;
     }
     const RankingOptions& ranking = request.ranking;
-    detail::TextQuery text_query = detail::build_text_query(h.analyzer, text, stem_languages, ranking);
+    // Stopwords need a known language: words of one language are content words of another.
+    std::string stopword_language = stem_languages.size() == 1 ? stem_languages.front() : std::string();
+    detail::TextQuery text_query =
+        detail::build_text_query(h.analyzer, text, stem_languages, stopword_language, ranking);
     UnixSeconds now = request.now.value_or(current_time());
     detail::BoostPlan plan;
-    bool boosted = ranking.recency_weight > 0 || ranking.popularity_weight > 0;
-    if (boosted || request.explain) {
+    bool scaled = ranking.recency_weight > 0 || ranking.popularity_weight > 0 || ranking.coordination_weight > 0;
+    if (scaled || request.explain) {
       plan = detail::plan_boosts(ranking, detail::text_scale(h.db, text_query.word_terms, ranking), now);
     }
+    // Each matched word's share of coordination_weight * scale.
+    text_query.coordination = detail::coordination_query(
+        text_query, ranking.coordination_weight * plan.scale / static_cast<double>(text_query.word_matches.size()));
     Xapian::Query query = detail::add_boosts(text_query.combined(), plan);
     query = detail::apply_filters(std::move(query), request.categories, request.languages);
 
@@ -150,8 +156,11 @@ class Searcher::Impl {
     };
     e.title_bm25 = part_score(text.title);
     e.body_bm25 = part_score(text.body);
+    if (!text.proximity.empty()) e.proximity_bonus = part_score(text.proximity);
+    if (!text.coordination.empty()) e.coordination_bonus = part_score(text.coordination);
     detail::explain_boosts(doc, plan, now, ranking.recency_half_life_days, e);
-    e.final_score = e.title_bm25 + e.body_bm25 + e.recency_boost + e.popularity_boost;
+    e.final_score = e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus + e.recency_boost +
+                    e.popularity_boost;
     return e;
   }
 

@@ -52,6 +52,18 @@ assert len(pq) == 30 and all(0 <= q["ndcg@10"] <= 1 for q in pq)
 assert [q["ndcg@10"] for q in pq] == sorted(q["ndcg@10"] for q in pq), "per_query not worst first"
 ' "$WORK/a.json"
 
+expect "trec run of the scored rankings" 0 "$FAQ_EVAL" "$SAMPLE" --reps 1 --limit-queries 3 --trec-out "$WORK/run.trec"
+check "trec lines" python3 -c '
+import collections, sys
+rows = [l.split() for l in open(sys.argv[1])]
+assert rows and all(len(r) == 6 and r[1] == "Q0" for r in rows), rows[:3]
+ranks = collections.defaultdict(list)
+for r in rows: ranks[r[0]].append(int(r[3]))
+assert sorted(ranks) == ["sq01", "sq02", "sq03"], sorted(ranks)
+assert all(v == list(range(1, len(v) + 1)) and len(v) <= 100 for v in ranks.values())
+assert rows[0][0] == "sq01" and rows[0][2] == "lx-001", rows[0]
+' "$WORK/run.trec"
+
 expect "readable report" 0 "$FAQ_EVAL" "$SAMPLE" --reps 1 --limit-queries 5 --per-query
 check "table rows" contains "$OUT" "nDCG@10"
 check "counts the limited queries" contains "$OUT" "5 evaluated"

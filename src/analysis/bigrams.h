@@ -1,0 +1,16 @@
+// Character bigrams over runs of CJK and Hangul text.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/fold.h"
+#include "analysis/loose.h"
+
+namespace faqsearch::detail {
+
+// See Analyzer::cjk_bigrams(). Which scripts form runs is ScriptStrategy::bigrams.
+[[nodiscard]] std::vector<std::string> cjk_bigrams(std::string_view text, const Folder& folder, LooseFolder& loose);
+
+}  // namespace faqsearch::detail
