@@ -133,7 +133,10 @@ int main(int argc, char** argv) {
   app.add_option("--latency-out", latency_out, "Batch: write 'qid microseconds' per query to FILE");
   // Ranking: a profile file first, then single flags override its fields.
   std::string profile, now;
-  std::optional<double> title_weight, body_weight, k1, b, proximity_weight, coordination_weight, stopword_weight,
+  std::optional<double> title_weight, body_weight, k1, b, proximity_weight, whole_phrase_weight, cjk_bigram_weight,
+      hangul_bigram_weight,
+      coordination_weight,
+      stopword_weight,
       recency_weight, half_life, popularity_weight;
   bool explain = false;
   app.add_option("--profile", profile, "Ranking profile (JSON object of RankingOptions fields)");
@@ -142,6 +145,12 @@ int main(int argc, char** argv) {
   app.add_option("--k1", k1, "BM25 k1")->check(CLI::NonNegativeNumber);
   app.add_option("--b", b, "BM25 b")->check(CLI::Range(0.0, 1.0));
   app.add_option("--proximity-weight", proximity_weight, "Bonus weight for adjacent query words found adjacent")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--phrase-weight", whole_phrase_weight, "Bonus weight for the whole query found as a phrase")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--bigram-weight", cjk_bigram_weight, "Weight of Han/kana character-bigram matches")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--hangul-bigram-weight", hangul_bigram_weight, "Weight of Hangul syllable-bigram matches")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--coordination-weight", coordination_weight, "Bonus for matching more of the query's words")
       ->check(CLI::NonNegativeNumber);
@@ -175,7 +184,10 @@ int main(int argc, char** argv) {
   }
   auto& k = request.ranking;
   for (auto [flag, member] : {std::pair{&title_weight, &k.title_weight}, {&body_weight, &k.body_weight},
-                              {&k1, &k.bm25_k1}, {&b, &k.bm25_b}, {&proximity_weight, &k.proximity_weight}, {&coordination_weight, &k.coordination_weight},
+                              {&k1, &k.bm25_k1}, {&b, &k.bm25_b}, {&proximity_weight, &k.proximity_weight},
+                              {&whole_phrase_weight, &k.whole_phrase_weight},
+                              {&cjk_bigram_weight, &k.cjk_bigram_weight},
+                              {&hangul_bigram_weight, &k.hangul_bigram_weight}, {&coordination_weight, &k.coordination_weight},
                               {&stopword_weight, &k.stopword_weight}, {&recency_weight, &k.recency_weight},
                               {&half_life, &k.recency_half_life_days}, {&popularity_weight, &k.popularity_weight}}) {
     if (*flag) *member = **flag;

@@ -96,6 +96,21 @@ bool contains_letter(std::string_view term) {
   return false;
 }
 
+// True iff every character of `s` is a letter (or mark): one letter atom,
+// which has no parts.
+bool only_letters(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto byte = static_cast<unsigned char>(s[i]);
+    if (byte < 0x80) {
+      if ((byte | 0x20) < 'a' || (byte | 0x20) > 'z') return false;
+      ++i;
+    } else if (classify(next_code_point(s, i)) != CharClass::letter) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // "0x" and at least 4 hex digits: an address, a transaction hash or an error
 // code, which users paste with or without the prefix.
 bool is_hex_literal(std::string_view s) {
@@ -196,8 +211,7 @@ void number_compounds(Emitter& em, const Token& at, const Atom& number) {
 void word_compounds(Emitter& em, const Token& word) {
   std::string_view text = em.text();
   std::string_view piece = text.substr(word.begin, word.end - word.begin);
-  bool plain = std::all_of(piece.begin(), piece.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
-  if (plain) return;  // the common case: nothing to add
+  if (only_letters(piece)) return;  // the common case, in any script: nothing to add
   if (is_hex_literal(piece)) {
     em.emit(word, word.begin + 2, word.end);
     return;

@@ -29,8 +29,20 @@ void Folder::fold(icu::UnicodeString& text) const {
     return;
   }
   // Both repairs touch BMP characters only, so UTF-16 units are code points.
+  // Most text has neither: look before copying.
+  const char16_t* units = folded.getBuffer();
+  const int32_t length = folded.length();
+  bool repair = false;
+  for (int32_t i = 0; i < length && !repair; ++i) {
+    char16_t c = units[i];
+    repair = c == u'\u2018' || c == u'\u2019' || c == u'\u02BC' || c == u'\u0307';
+  }
+  if (!repair) {
+    text = std::move(folded);
+    return;
+  }
   int32_t out = 0;
-  for (int32_t i = 0; i < folded.length(); ++i) {
+  for (int32_t i = 0; i < length; ++i) {
     char16_t c = folded.charAt(i);
     if (c == u'\u2018' || c == u'\u2019' || c == u'\u02BC') {
       c = u'\'';

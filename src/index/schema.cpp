@@ -21,10 +21,17 @@ std::string ascii_lower_trimmed(std::string_view s) {
 }
 
 void index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, std::string_view word_prefix,
-                 std::string_view stem_prefix, std::string_view lang) {
+                 std::string_view stem_prefix, std::string_view gram_prefix, std::string_view lang) {
   for (const Token& token : analyzer.tokenize(text)) {
     doc.add_posting(std::string(word_prefix) + token.term, token.position);
-    doc.add_term(stem_term(analyzer, stem_prefix, token, lang));
+    for (const std::string& term : match_terms(analyzer, stem_prefix, token, lang)) doc.add_term(term);
+  }
+  // Bigrams keep positions (their own sequence, one per bigram) so that
+  // adjacent query bigrams can be matched as a phrase: for CJK, the nearest
+  // thing to matching the exact run of characters the user typed.
+  Xapian::termpos gram_position = 0;
+  for (const std::string& gram : analyzer.cjk_bigrams(text)) {
+    doc.add_posting(std::string(gram_prefix) + gram, ++gram_position);
   }
 }
 
@@ -119,6 +126,19 @@ std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const To
   return term;
 }
 
+std::vector<std::string> match_terms(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
+                                     std::string_view lang) {
+  std::vector<std::string> terms = {stem_term(analyzer, stem_prefix, token, lang)};
+  std::string loose = analyzer.loose_form(token.term);
+  if (loose != token.term) {
+    Token loose_token = token;
+    loose_token.term = std::move(loose);
+    std::string term = stem_term(analyzer, stem_prefix, loose_token, lang);
+    if (term != terms.front()) terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
 Xapian::valueno recency_slot(double half_life_days) {
   auto it = std::find(kRecencyHalfLivesDays.begin(), kRecencyHalfLivesDays.end(), half_life_days);
   assert(it != kRecencyHalfLivesDays.end());
@@ -127,8 +147,8 @@ Xapian::valueno recency_slot(double half_life_days) {
 
 Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at) {
   Xapian::Document doc;
-  index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, article.lang);
-  index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, article.lang);
+  index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix, article.lang);
+  index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, article.lang);
   doc.add_boolean_term(id_term(article.id));
   if (!article.category.empty()) doc.add_boolean_term(category_term(article.category));
   if (!article.lang.empty()) doc.add_boolean_term(language_term(article.lang));

@@ -29,6 +29,8 @@ inline constexpr std::string_view kTitleWordPrefix = "T";   // title words as wr
 inline constexpr std::string_view kBodyWordPrefix = "B";    // body words as written, with positions
 inline constexpr std::string_view kTitleStemPrefix = "ZT";  // title stems (the matching terms)
 inline constexpr std::string_view kBodyStemPrefix = "ZB";   // body stems (the matching terms)
+inline constexpr std::string_view kTitleGramPrefix = "NT";  // title CJK character bigrams
+inline constexpr std::string_view kBodyGramPrefix = "NB";   // body CJK character bigrams
 
 // Value slots. Numbers are sortable_serialise()d; text is raw UTF-8.
 inline constexpr Xapian::valueno kUpdatedSlot = 0;    // updated (or published), Unix seconds
@@ -56,6 +58,13 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 // Only words are stemmed; numbers and ideographic words match as written.
 [[nodiscard]] std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
                                     std::string_view lang);
+
+// The match terms of a token: its stem term and, when the token's loose form
+// (accents, Traditional Chinese, ... see Analyzer::loose_form) differs, the
+// stem term of that too. An article written with the accents then matches
+// both, one written without only the loose one: an exact match ranks higher.
+[[nodiscard]] std::vector<std::string> match_terms(Analyzer& analyzer, std::string_view stem_prefix,
+                                                   const Token& token, std::string_view lang);
 
 // Builds the Xapian document for a valid article, indexed at `indexed_at`
 // (recency values never count an article as newer than that).

@@ -24,6 +24,9 @@ constexpr Field kFields[] = {
     {"bm25_k1", &RankingOptions::bm25_k1},
     {"bm25_b", &RankingOptions::bm25_b},
     {"proximity_weight", &RankingOptions::proximity_weight},
+    {"whole_phrase_weight", &RankingOptions::whole_phrase_weight},
+    {"cjk_bigram_weight", &RankingOptions::cjk_bigram_weight},
+    {"hangul_bigram_weight", &RankingOptions::hangul_bigram_weight},
     {"coordination_weight", &RankingOptions::coordination_weight},
     {"stopword_weight", &RankingOptions::stopword_weight},
     {"recency_weight", &RankingOptions::recency_weight},
@@ -45,6 +48,9 @@ Status validate_ranking(const RankingOptions& o) {
   if (o.bm25_k1 < 0) return bad("bm25_k1", "must be >= 0");
   if (o.bm25_b < 0 || o.bm25_b > 1) return bad("bm25_b", "must be within 0..1");
   if (o.proximity_weight < 0) return bad("proximity_weight", "must be >= 0");
+  if (o.whole_phrase_weight < 0) return bad("whole_phrase_weight", "must be >= 0");
+  if (o.cjk_bigram_weight < 0) return bad("cjk_bigram_weight", "must be >= 0");
+  if (o.hangul_bigram_weight < 0) return bad("hangul_bigram_weight", "must be >= 0");
   if (o.coordination_weight < 0) return bad("coordination_weight", "must be >= 0");
   if (o.stopword_weight < 0 || o.stopword_weight > 1) return bad("stopword_weight", "must be within 0..1");
   if (o.recency_weight < 0) return bad("recency_weight", "must be >= 0");

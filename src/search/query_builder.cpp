@@ -28,7 +28,9 @@ bool starts_quote(std::string_view text, std::size_t i, std::size_t* len) {
 std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
                                   const std::vector<std::string>& stem_languages) {
   std::set<std::string> terms;
-  for (const std::string& lang : stem_languages) terms.insert(schema::stem_term(analyzer, stem_prefix, token, lang));
+  for (const std::string& lang : stem_languages) {
+    for (std::string& t : schema::match_terms(analyzer, stem_prefix, token, lang)) terms.insert(std::move(t));
+  }
   return terms;
 }
 
@@ -51,14 +53,69 @@ Xapian::Query any_of(std::vector<Xapian::Query> queries) {
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
+// True iff `gram` starts with a Hangul syllable (U+AC00..U+D7A3: UTF-8 EA B0 80 .. ED 9E A3).
+bool is_hangul_syllable(const std::string& gram) {
+  if (gram.size() < 3) return false;
+  auto b0 = static_cast<unsigned char>(gram[0]), b1 = static_cast<unsigned char>(gram[1]);
+  unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (static_cast<unsigned char>(gram[2]) & 0x3Fu);
+  return (b0 & 0xF0) == 0xE0 && cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+// True iff bigram `b` continues bigram `a` in one run: a's last character is b's first.
+bool overlaps(const std::string& a, const std::string& b) {
+  std::size_t last = a.size();
+  while (last > 0 && (static_cast<unsigned char>(a[last - 1]) & 0xC0) == 0x80) --last;
+  if (last == 0) return false;
+  std::string_view a_last = std::string_view(a).substr(last - 1);
+  return std::string_view(b).substr(0, a_last.size()) == a_last && b.size() > a_last.size();
+}
+
 Xapian::Query scaled(Xapian::Query q, double factor) {
   return factor == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
+// Splits a bigram sequence into its runs: "ab" "bc" overlap, "bc" "xy" do not.
+std::vector<std::vector<std::string>> gram_runs(const std::vector<std::string>& grams) {
+  std::vector<std::vector<std::string>> runs;
+  for (const std::string& g : grams) {
+    bool continues = !runs.empty() && !runs.back().empty() && overlaps(runs.back().back(), g);
+    if (!continues) runs.emplace_back();
+    runs.back().push_back(g);
+  }
+  return runs;
+}
+
+void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
+                       const RankingOptions& ranking, std::vector<Xapian::Query>& title_out,
+                       std::vector<Xapian::Query>& body_out) {
+  // proximity_weight scales the whole group; this makes the phrase's own weight come out as asked.
+  double factor = ranking.whole_phrase_weight / ranking.proximity_weight;
+  std::vector<Token> words;
+  for (const Token& t : text.sequence) {
+    if (words.size() < kMaxQueryWords) words.push_back(t);
+  }
+  if (words.size() >= 3) {
+    title_out.push_back(scaled(phrase_in_field(schema::kTitleWordPrefix, words), factor));
+    body_out.push_back(scaled(phrase_in_field(schema::kBodyWordPrefix, words), factor));
+  }
+  for (const auto& run : gram_runs(gram_sequence)) {
+    // Korean is written with spaces: its words already form the phrase above.
+    if (run.size() < 2 || run.size() > kMaxQueryWords || is_hangul_syllable(run.front())) continue;
+    for (auto [prefix, out] : {std::pair{schema::kTitleGramPrefix, &title_out}, std::pair{schema::kBodyGramPrefix, &body_out}}) {
+      std::vector<Xapian::Query> terms;
+      for (const std::string& g : run) terms.emplace_back(std::string(prefix) + g);
+      out->push_back(scaled(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                          static_cast<Xapian::termcount>(terms.size())),
+                            factor * ranking.cjk_bigram_weight));
+    }
+  }
 }
 
 }  // namespace
 
 QueryText parse_query_text(Analyzer& analyzer, std::string_view text) {
   QueryText out;
+  out.raw = std::string(text.substr(0, kMaxQueryBytes));
   std::set<std::string> seen;
   auto add_words = [&](const std::vector<Token>& tokens) {
     for (const Token& t : tokens) {
@@ -132,6 +189,19 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     terms.insert(terms.end(), body_terms.begin(), body_terms.end());
     out.word_terms.push_back(std::move(terms));
   }
+  // CJK character bigrams score inside each field's part, so an article
+  // found only through them (its words were segmented differently) is still
+  // found, and one matching words and bigrams ranks higher.
+  std::vector<std::string> gram_sequence;
+  if (ranking.cjk_bigram_weight > 0 || ranking.hangul_bigram_weight > 0) {
+    gram_sequence = analyzer.cjk_bigrams(text.raw);
+  }
+  for (const std::string& g : std::set<std::string>(gram_sequence.begin(), gram_sequence.end())) {
+    double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
+    if (weight == 0) continue;
+    title_clauses.push_back(scaled(Xapian::Query(std::string(schema::kTitleGramPrefix) + g), weight));
+    body_clauses.push_back(scaled(Xapian::Query(std::string(schema::kBodyGramPrefix) + g), weight));
+  }
   out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
   out.body = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_clauses)), ranking.body_weight);
   if (ranking.proximity_weight > 0) {
@@ -142,6 +212,11 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
       if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
       title_pairs.push_back(phrase_in_field(schema::kTitleWordPrefix, {a, b}));
       body_pairs.push_back(phrase_in_field(schema::kBodyWordPrefix, {a, b}));
+    }
+    // The whole query as one phrase: what a user who pastes an error
+    // message or an exact title expects to find first.
+    if (ranking.whole_phrase_weight > 0) {
+      add_whole_phrases(text, gram_sequence, ranking, title_pairs, body_pairs);
     }
     if (!title_pairs.empty()) {
       out.proximity = Xapian::Query(

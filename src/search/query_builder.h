@@ -17,7 +17,11 @@ namespace faqsearch::detail {
 // box query can say.
 inline constexpr std::size_t kMaxQueryWords = 64;
 
+// At most this many bytes of query text feed CJK bigrams.
+inline constexpr std::size_t kMaxQueryBytes = 1024;
+
 struct QueryText {
+  std::string raw;                          // the text (first kMaxQueryBytes), for bigrams
   std::vector<Token> words;                 // distinct tokens, in order of first appearance
   std::vector<std::vector<Token>> phrases;  // token runs inside "quotes" (2+ tokens each)
   std::vector<Token> sequence;              // every token in order, for adjacency
