@@ -324,9 +324,13 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   }
   XapianSearcher xapian(scratch.path / "xapian");
 
+  // Pure BM25 over title and body: every bonus and boost off.
   faqsearch::RankingOptions bm25_only;
   bm25_only.recency_weight = 0;
   bm25_only.popularity_weight = 0;
+  bm25_only.proximity_weight = 0;
+  bm25_only.whole_phrase_weight = 0;
+  bm25_only.coordination_weight = 0;
   std::vector<System> systems = {faqsearch_system("full", *searcher, faqsearch::RankingOptions{}),
                                  faqsearch_system("bm25", *searcher, bm25_only), xapian_system(xapian)};
 

@@ -58,7 +58,8 @@ enum class TokenKind : std::uint8_t {
 // from. Index them as extra terms at that position; a query should match on
 // its word tokens (a phrase query must use only those, since a compound
 // shares its position with a word). Compounds are:
-//   - words linked by one "-", "_", "/" or "." and nothing else, joined:
+//   - words linked by one "-", "_", "/" or "." (or a full-width or Unicode
+//     hyphen form of them) and nothing else, joined:
 //     "USDT-TRC20" → "usdttrc20", "ERC-20" → "erc20", "BTC/USDT" → "btcusdt",
 //     "2024-05-01" → "20240501";
 //   - the parts of a word that ICU keeps whole across punctuation, and the
@@ -78,12 +79,12 @@ enum class TokenKind : std::uint8_t {
 // A compound equal to its word's term, or already given at that position, is
 // left out.
 struct Token {
-  std::string term;            // folded text (see the pipeline above)
-  std::size_t begin = 0;       // byte offset of the word in the input
-  std::size_t end = 0;         // byte offset one past the word
-  std::uint32_t position = 0;  // 1 for the first word of a call, then +1 per word
+  std::string term;                  // folded text (see the pipeline above)
+  std::size_t begin = 0;             // byte offset of the word in the input
+  std::size_t end = 0;               // byte offset one past the word
+  std::uint32_t position = 0;        // 1 for the first word of a call, then +1 per word
   TokenKind kind = TokenKind::word;  // compounds: word if any letter, else number
-  bool compound = false;       // true: an extra form, see above
+  bool compound = false;             // true: an extra form, see above
 };
 
 struct AnalyzerOptions {

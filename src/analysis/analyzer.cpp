@@ -1,9 +1,5 @@
 #include "faqsearch/analyzer.h"
 
-#include <algorithm>
-#include <map>
-#include <stdexcept>
-
 #include <fmt/format.h>
 #include <unicode/brkiter.h>
 #include <unicode/ubrk.h>
@@ -12,6 +8,10 @@
 #include <unicode/utext.h>
 #include <unicode/uversion.h>
 #include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
 
 #include "analysis/bigrams.h"
 #include "analysis/compounds.h"
@@ -35,9 +35,10 @@ class Analyzer::Impl {
     std::vector<Token> words = words_of(text);
     std::vector<Token> compounds = detail::compound_tokens(text, words, folder_, options_.max_token_bytes);
     if (compounds.empty()) return words;
-    // Each word, then the compounds that carry its position (compounds come
-    // out grouped by word, in word order, except that a run's joined form
-    // comes after its last word's parts: a stable sort restores the order).
+    // Each word, then the compounds that carry its position. Compounds come
+    // out in word order, except the forms that span words (joined runs,
+    // whole e-mail addresses), which are found at a later word: a stable sort
+    // by position puts them back without reordering the rest.
     std::stable_sort(compounds.begin(), compounds.end(),
                      [](const Token& a, const Token& b) { return a.position < b.position; });
     std::vector<Token> tokens;

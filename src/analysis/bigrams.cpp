@@ -1,9 +1,9 @@
 #include "analysis/bigrams.h"
 
-#include <algorithm>
-
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+
+#include <algorithm>
 
 #include "analysis/language.h"
 #include "analysis/utf8.h"

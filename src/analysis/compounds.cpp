@@ -1,12 +1,13 @@
 #include "analysis/compounds.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 #include <string>
 #include <utility>
-
-#include <unicode/uchar.h>
 
 #include "analysis/utf8.h"
 
@@ -40,14 +41,10 @@ bool is_number_separator(char c) { return c == '.' || c == ',' || c == '\''; }
 // only thing between them: "USDT-TRC20", "BTC/USDT", "2024-05-01". ICU
 // already keeps words together across "_" and, between letters, ".".
 bool is_connector(UChar32 c) {
-  switch (c) {
-    case '-': case '_': case '/': case '.':
-    case 0x2010: case 0x2011:                          // hyphen, non-breaking hyphen
-    case 0xFF0D: case 0xFF3F: case 0xFF0F: case 0xFF0E:  // their full-width forms
-      return true;
-    default:
-      return false;
-  }
+  // The ASCII four, U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN, and the
+  // full-width forms of the ASCII four (NFKC would fold them afterwards).
+  constexpr std::array<UChar32, 10> kConnectors{'-', '_', '/', '.', 0x2010, 0x2011, 0xFF0D, 0xFF3F, 0xFF0F, 0xFF0E};
+  return std::find(kConnectors.begin(), kConnectors.end(), c) != kConnectors.end();
 }
 
 // A piece of one word: a run of letters, a number (digits with the
@@ -56,7 +53,7 @@ struct Atom {
   CharClass kind = CharClass::other;
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::size_t letters = 0;  // letters counted without their marks
+  std::size_t chars = 0;  // characters, not counting combining marks
 };
 
 std::vector<Atom> atoms_of(std::string_view text, std::size_t begin, std::size_t end) {
@@ -66,13 +63,13 @@ std::vector<Atom> atoms_of(std::string_view text, std::size_t begin, std::size_t
     std::size_t start = i;
     UChar32 c = next_code_point(text, i);
     CharClass kind = classify(c);
-    Atom atom{kind, start, i, kind == CharClass::letter && !is_mark(c) ? 1u : 0u};
+    Atom atom{kind, start, i, is_mark(c) ? 0u : 1u};
     if (kind != CharClass::other) {
       while (i < end) {
         std::size_t j = i;
         UChar32 d = next_code_point(text, j);
         if (classify(d) == kind) {
-          if (!is_mark(d)) ++atom.letters;
+          if (!is_mark(d)) ++atom.chars;
         } else if (kind == CharClass::digit && d >= 0 && d < 0x80 && is_number_separator(static_cast<char>(d)) &&
                    j < end) {
           std::size_t k = j;
@@ -115,9 +112,8 @@ bool only_letters(std::string_view s) {
 // code, which users paste with or without the prefix.
 bool is_hex_literal(std::string_view s) {
   if (s.size() < 6 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X')) return false;
-  return std::all_of(s.begin() + 2, s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-  });
+  return std::all_of(s.begin() + 2, s.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); });
 }
 
 class Emitter {
@@ -185,15 +181,17 @@ void number_compounds(Emitter& em, const Token& at, const Atom& number) {
     if (digits_between(seps[grouped] + 1, next) != 3) break;
     ++grouped;
   }
-  bool amount = digits_between(0, seps[0]) <= 3 && grouped > 0 &&
-                (grouped == seps.size() ||
-                 (grouped + 1 == seps.size() && s[seps[grouped]] != group && s[seps[grouped]] != '\''));
+  bool amount =
+      digits_between(0, seps[0]) <= 3 && grouped > 0 &&
+      (grouped == seps.size() || (grouped + 1 == seps.size() && s[seps[grouped]] != group && s[seps[grouped]] != '\''));
   if (amount) {
     std::size_t integer_end = grouped < seps.size() ? seps[grouped] : s.size();
     std::string ungrouped;
     for (std::size_t i = 0; i < s.size(); ++i) {
-      if (i == integer_end) ungrouped.push_back(s[i]);
-      else if (!is_number_separator(s[i])) ungrouped.push_back(s[i]);
+      if (i == integer_end)
+        ungrouped.push_back(s[i]);
+      else if (!is_number_separator(s[i]))
+        ungrouped.push_back(s[i]);
     }
     em.emit(at, number.begin, number.end, ungrouped);
     std::string integer;
@@ -252,8 +250,8 @@ void word_compounds(Emitter& em, const Token& word) {
     std::string joined;
     for (const Subword& sw : subwords) {
       std::size_t b = atoms[sw.first].begin, e = atoms[sw.last].end;
-      bool single_letter = sw.first == sw.last && atoms[sw.first].kind == CharClass::letter &&
-                           atoms[sw.first].letters < 2;
+      bool single_letter =
+          sw.first == sw.last && atoms[sw.first].kind == CharClass::letter && atoms[sw.first].chars < 2;
       if (!single_letter) em.emit(word, b, e);  // "l" of "l'école" is no word
       joined.append(text.substr(b, e - b));
     }
@@ -272,7 +270,7 @@ void word_compounds(Emitter& em, const Token& word) {
     // "iphone 7" is a real query.
     if (letters && numbers && sw.last - sw.first < 3) {
       for (std::size_t i = sw.first; i <= sw.last; ++i) {
-        if (atoms[i].kind == CharClass::digit || atoms[i].letters >= 2) em.emit(word, atoms[i].begin, atoms[i].end);
+        if (atoms[i].kind == CharClass::digit || atoms[i].chars >= 2) em.emit(word, atoms[i].begin, atoms[i].end);
       }
     }
     for (std::size_t i = sw.first; i <= sw.last; ++i) {

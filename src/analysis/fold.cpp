@@ -1,8 +1,8 @@
 #include "analysis/fold.h"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
+
+#include <stdexcept>
 
 namespace faqsearch::detail {
 

@@ -2,11 +2,11 @@
 // tokens, bigram runs), so that all of them agree.
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+
+#include <string>
+#include <string_view>
 
 namespace faqsearch::detail {
 

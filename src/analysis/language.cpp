@@ -12,13 +12,12 @@ namespace {
 // Languages written without inflection we can strip (zh, ja, th, ko, vi...)
 // have no entry and are not stemmed.
 constexpr std::array<LanguageStrategy, 26> kStrategies{{
-    {"ar", "arabic"},     {"ca", "catalan"},    {"da", "danish"},     {"de", "german"},
-    {"en", "english"},    {"es", "spanish"},    {"eu", "basque"},     {"ta", "tamil"},
-    {"fi", "finnish"},    {"fr", "french"},     {"ga", "irish"},      {"hu", "hungarian"},
-    {"hy", "armenian"},   {"id", "indonesian"}, {"it", "italian"},    {"lt", "lithuanian"},
-    {"nb", "norwegian"},  {"ne", "nepali"},     {"nl", "dutch"},      {"nn", "norwegian"},
-    {"no", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},   {"ru", "russian"},
-    {"sv", "swedish"},    {"tr", "turkish"},
+    {"ar", "arabic"},     {"ca", "catalan"},    {"da", "danish"},   {"de", "german"},     {"en", "english"},
+    {"es", "spanish"},    {"eu", "basque"},     {"ta", "tamil"},    {"fi", "finnish"},    {"fr", "french"},
+    {"ga", "irish"},      {"hu", "hungarian"},  {"hy", "armenian"}, {"id", "indonesian"}, {"it", "italian"},
+    {"lt", "lithuanian"}, {"nb", "norwegian"},  {"ne", "nepali"},   {"nl", "dutch"},      {"nn", "norwegian"},
+    {"no", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"}, {"ru", "russian"},    {"sv", "swedish"},
+    {"tr", "turkish"},
 }};
 constexpr LanguageStrategy kNeutral{"", ""};
 

@@ -10,17 +10,17 @@
 //    each of its characters has a script.
 #pragma once
 
-#include <span>
-#include <string_view>
-
 #include <unicode/uscript.h>
 #include <unicode/utypes.h>
+
+#include <span>
+#include <string_view>
 
 namespace faqsearch::detail {
 
 struct LanguageStrategy {
-  std::string_view code;          // primary subtag, lowercase: "en"
-  std::string_view snowball;      // name for Xapian::Stem, or "" for none
+  std::string_view code;      // primary subtag, lowercase: "en"
+  std::string_view snowball;  // name for Xapian::Stem, or "" for none
 };
 
 // Returns the strategy for a BCP-47 tag; an unknown or empty tag gets the
@@ -42,8 +42,10 @@ struct ScriptStrategy {
   // "ユーザ" are the same loanword in two spelling conventions.
   bool trim_prolonged_mark = false;
   // cjk_bigrams(): letters of this script form the runs that are cut into
-  // bigrams (scripts written without spaces that ICU's dictionary segments
-  // inconsistently, plus Hangul, whose words are often compounds).
+  // bigrams: Han and kana, written without spaces, which ICU's dictionary
+  // may cut differently in an article and in a short query; and Hangul,
+  // whose space-separated words carry their particles ("비밀번호를"), so the
+  // bare noun a user types ("비밀번호") only meets them through bigrams.
   bool bigrams = false;
 };
 

@@ -1,11 +1,11 @@
 #include "analysis/loose.h"
 
-#include <stdexcept>
-
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
+
+#include <stdexcept>
 
 #include "analysis/fold.h"
 #include "analysis/language.h"
@@ -160,7 +160,8 @@ bool LooseFolder::loose(icu::UnicodeString& text) {
       if (!s.trim_prolonged_mark || !wholly_in(text, s.script)) continue;
       int32_t end = text.length();
       // ー is in the BMP: one UTF-16 unit per mark.
-      while (end > 0 && text.charAt(end - 1) == kProlongedSoundMark && text.countChar32(0, end - 1) >= kMinTrimmedLength) {
+      while (end > 0 && text.charAt(end - 1) == kProlongedSoundMark &&
+             text.countChar32(0, end - 1) >= kMinTrimmedLength) {
         --end;
       }
       text.truncate(end);

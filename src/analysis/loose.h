@@ -4,13 +4,13 @@
 // in language.cpp (ScriptStrategy, LooseLetter); this file applies them.
 #pragma once
 
-#include <memory>
-#include <string>
-#include <string_view>
-
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
 
 namespace faqsearch::detail {
 

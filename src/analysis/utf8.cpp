@@ -51,11 +51,21 @@ std::int32_t next_code_point(std::string_view s, std::size_t* i) noexcept {
   auto byte = [&](std::size_t k) { return static_cast<std::int32_t>(static_cast<unsigned char>(s[*i + k])); };
   std::int32_t c = -1;
   switch (len) {
-    case 1: c = byte(0); break;
-    case 2: c = ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F); break;
-    case 3: c = ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F); break;
-    case 4: c = ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F); break;
-    default: len = 1; break;
+    case 1:
+      c = byte(0);
+      break;
+    case 2:
+      c = ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+      break;
+    case 3:
+      c = ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+      break;
+    case 4:
+      c = ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) | (byte(3) & 0x3F);
+      break;
+    default:
+      len = 1;
+      break;
   }
   *i += len;
   return c;

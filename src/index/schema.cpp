@@ -23,7 +23,7 @@ std::string ascii_lower_trimmed(std::string_view s) {
 void index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, std::string_view word_prefix,
                  std::string_view stem_prefix, std::string_view gram_prefix, std::string_view lang) {
   for (const Token& token : analyzer.tokenize(text)) {
-    doc.add_posting(std::string(word_prefix) + token.term, token.position);
+    doc.add_posting(prefixed(word_prefix, token.term), token.position);
     for (const std::string& term : match_terms(analyzer, stem_prefix, token, lang)) doc.add_term(term);
   }
   // Bigrams keep positions (their own sequence, one per bigram) so that
@@ -31,7 +31,7 @@ void index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view tex
   // thing to matching the exact run of characters the user typed.
   Xapian::termpos gram_position = 0;
   for (const std::string& gram : analyzer.cjk_bigrams(text)) {
-    doc.add_posting(std::string(gram_prefix) + gram, ++gram_position);
+    doc.add_posting(prefixed(gram_prefix, gram), ++gram_position);
   }
 }
 
@@ -110,14 +110,22 @@ bool decode_display_fields(std::string_view in, Article& a) {
 
 }  // namespace
 
-std::string id_term(std::string_view id) { return std::string(kIdPrefix) + std::string(id); }
+std::string prefixed(std::string_view prefix, std::string_view text) {
+  std::string out;
+  out.reserve(prefix.size() + text.size());
+  out.append(prefix);
+  out.append(text);
+  return out;
+}
+
+std::string id_term(std::string_view id) { return prefixed(kIdPrefix, id); }
 
 std::string category_term(std::string_view category) {
-  return std::string(kCategoryPrefix) + ascii_lower_trimmed(category);
+  return prefixed(kCategoryPrefix, ascii_lower_trimmed(category));
 }
 
 std::string language_term(std::string_view bcp47) {
-  return std::string(kLanguagePrefix) + primary_language(bcp47);
+  return prefixed(kLanguagePrefix, primary_language(bcp47));
 }
 
 std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token, std::string_view lang) {

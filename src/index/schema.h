@@ -50,6 +50,10 @@ inline constexpr Xapian::valueno kFirstRecencySlot = 6;
 inline constexpr std::string_view kFormatKey = "faqsearch.format";
 inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 
+// prefix + text. (Built by append: GCC 12 at -O3 warns falsely, -Wrestrict,
+// on std::string(prefix) + std::string(text).)
+[[nodiscard]] std::string prefixed(std::string_view prefix, std::string_view text);
+
 [[nodiscard]] std::string id_term(std::string_view id);
 [[nodiscard]] std::string category_term(std::string_view category);
 [[nodiscard]] std::string language_term(std::string_view bcp47);

@@ -43,7 +43,7 @@ Xapian::Query synonym_of(const std::set<std::string>& terms) {
 
 Xapian::Query phrase_in_field(std::string_view word_prefix, const std::vector<Token>& phrase) {
   std::vector<Xapian::Query> terms;
-  for (const Token& t : phrase) terms.emplace_back(std::string(word_prefix) + t.term);
+  for (const Token& t : phrase) terms.emplace_back(schema::prefixed(word_prefix, t.term));
   return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
 }
 
@@ -103,7 +103,7 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
     if (run.size() < 2 || run.size() > kMaxQueryWords || is_hangul_syllable(run.front())) continue;
     for (auto [prefix, out] : {std::pair{schema::kTitleGramPrefix, &title_out}, std::pair{schema::kBodyGramPrefix, &body_out}}) {
       std::vector<Xapian::Query> terms;
-      for (const std::string& g : run) terms.emplace_back(std::string(prefix) + g);
+      for (const std::string& g : run) terms.emplace_back(schema::prefixed(prefix, g));
       out->push_back(scaled(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                                           static_cast<Xapian::termcount>(terms.size())),
                             factor * ranking.cjk_bigram_weight));
@@ -199,8 +199,8 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   for (const std::string& g : std::set<std::string>(gram_sequence.begin(), gram_sequence.end())) {
     double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
     if (weight == 0) continue;
-    title_clauses.push_back(scaled(Xapian::Query(std::string(schema::kTitleGramPrefix) + g), weight));
-    body_clauses.push_back(scaled(Xapian::Query(std::string(schema::kBodyGramPrefix) + g), weight));
+    title_clauses.push_back(scaled(Xapian::Query(schema::prefixed(schema::kTitleGramPrefix, g)), weight));
+    body_clauses.push_back(scaled(Xapian::Query(schema::prefixed(schema::kBodyGramPrefix, g)), weight));
   }
   out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
   out.body = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_clauses)), ranking.body_weight);
