@@ -137,6 +137,11 @@ class Analyzer {
   //     are unchanged: their marks spell the word.
   // Returns `term` unchanged when no rule applies; ASCII returns at once.
   // Applying it twice gives the same result as once.
+  // For a loose stem, stem the loose form, stem(loose_form(t), lang), on both
+  // sides: a query typed without accents then stems like the article's word.
+  // (The other order fails where Snowball strips accented endings:
+  // Portuguese "identificação" stems to "identific", "identificacao" to
+  // "identificaca".)
   [[nodiscard]] std::string loose_form(std::string_view term);
 
   // Returns the character bigrams of the Han, Hiragana, Katakana and Hangul
