@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -257,4 +258,20 @@ TEST_CASE("id-only hits carry the same ids and scores as full hits") {
     CHECK(ids->hits[i].score == full->hits[i].score);
     CHECK(ids->hits[i].title.empty());
   }
+}
+
+TEST_CASE("a query of unknown language matches stemmed English and unstemmed articles alike") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("en", "Withdrawal limits", "", "en"),
+                           make_article("none", "withdrawals list", "", ""),
+                           make_article("zh", "提现 withdrawals", "", "zh")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  auto ids = search_ids(*searcher, "withdrawals");
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<std::string>{"en", "none", "zh"});
+  SearchRequest english;
+  english.query = "withdrawals";
+  english.query_language = "en";
+  CHECK(search_ids(*searcher, english) == std::vector<std::string>{"en"});
 }

@@ -24,9 +24,18 @@ constexpr std::size_t kMaxLimit = 10000;
 struct Handle {
   explicit Handle(const std::string& path) : db(path) { refresh_languages(); }
 
+  // The stemmers a query of unknown language is analyzed with: each indexed
+  // language's, plus "" (the word unstemmed) iff some articles were indexed
+  // without a stemmer (no lang, or a language such as zh). Leaving out a
+  // variant no article can match saves a posting list per word and field.
   void refresh_languages() {
-    stem_languages = detail::schema::indexed_languages(db);
-    stem_languages.emplace_back();  // "" = the unstemmed word
+    stem_languages.clear();
+    Xapian::doccount stemmed = 0;
+    for (std::string& lang : detail::schema::indexed_languages(db)) {
+      if (Analyzer::has_stemmer(lang)) stemmed += db.get_termfreq(detail::schema::language_term(lang));
+      stem_languages.push_back(std::move(lang));
+    }
+    if (stemmed < db.get_doccount()) stem_languages.emplace_back();
   }
 
   Xapian::Database db;
