@@ -47,6 +47,22 @@ check "json has hits" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); as
 expect "filters" 0 "$FAQ_QUERY" --db "$DB" --json --lang ja --category deposits-withdrawals 出金
 check "only ja deposits" python3 -c 'import json,sys; h=json.loads(sys.argv[1])["hits"]; assert h and all(x["lang"]=="ja" and x["category"]=="deposits-withdrawals" for x in h)' "$OUT"
 
+PROFILES="$SAMPLE/../profiles"
+for profile in "$PROFILES"/*.json; do
+  expect "profile $(basename "$profile")" 0 "$FAQ_QUERY" --db "$DB" --profile "$profile" --json find my user id
+  check "profile $(basename "$profile") finds the UID article" python3 -c 'import json,sys; assert json.loads(sys.argv[1])["hits"][0]["id"]=="lx-001"' "$OUT"
+done
+printf '{"title_weight": 2, "recency_half_life_days": 100}' > "$WORK/bad-profile.json"
+expect "bad profile" 1 "$FAQ_QUERY" --db "$DB" --profile "$WORK/bad-profile.json" wallet
+check "bad profile names the option" contains "$ERR" "recency_half_life_days"
+expect "explain" 0 "$FAQ_QUERY" --db "$DB" --explain --now 2026-11-20 --json reset 2fa
+check "explanation adds up" python3 -c '
+import json,sys
+for h in json.loads(sys.argv[1])["hits"]:
+    e=h["explanation"]; parts=e["title_bm25"]+e["body_bm25"]+e["proximity_bonus"]+e["coordination_bonus"]+e["recency_boost"]+e["popularity_boost"]
+    assert abs(parts-e["final_score"])<1e-9 and abs(e["final_score"]-h["score"])<1e-6*max(1,h["score"]), e
+' "$OUT"
+
 expect "punctuation only" 0 "$FAQ_QUERY" --db "$DB" '?!...'
 check "no results message" contains "$OUT" "No articles match"
 
