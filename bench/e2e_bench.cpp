@@ -319,8 +319,10 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
 
   auto searcher = faqsearch::Searcher::open((scratch.path / "faqsearch").string());
   if (!searcher) throw std::runtime_error("faqsearch: " + searcher.error().to_string());
-  if (searcher->article_count() != n) {
-    throw std::runtime_error(fmt::format("faqsearch index holds {} articles, expected {}", searcher->article_count(), n));
+  auto count = searcher->article_count();
+  if (!count) throw std::runtime_error("faqsearch: " + count.error().to_string());
+  if (count.value() != n) {
+    throw std::runtime_error(fmt::format("faqsearch index holds {} articles, expected {}", count.value(), n));
   }
   XapianSearcher xapian(scratch.path / "xapian");
 

@@ -47,6 +47,6 @@ int main(int argc, char** argv) {
     std::cerr << status.to_string() << '\n';
     return 1;
   }
-  std::cout << "indexed " << writer->article_count() << " articles\n";
+  if (auto count = writer->article_count()) std::cout << "indexed " << count.value() << " articles\n";
   return 0;
 }

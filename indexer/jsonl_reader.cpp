@@ -58,6 +58,7 @@ std::optional<FieldError> check_article(const Article& a) {
   if (a.id.empty()) return FieldError{"id", "must not be empty"};
   if (a.id.size() > 200) return FieldError{"id", "longer than 200 bytes"};
   if (a.category.size() > 200) return FieldError{"category", "longer than 200 bytes"};
+  if (a.lang.size() > 35) return FieldError{"lang", "longer than 35 bytes (not a BCP-47 tag)"};
   if (a.views < 0) return FieldError{"views", fmt::format("negative views ({})", a.views)};
   const std::pair<const char*, const std::string*> texts[] = {{"id", &a.id},     {"title", &a.title},
                                                               {"body", &a.body}, {"category", &a.category},
@@ -96,7 +97,7 @@ Result<Article> parse_article_json(std::string_view text, std::string* field) {
     try {
       json reparsed = json::parse(text);
       (void)reparsed;
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e400
       std::string what = e.what();
       auto pos = what.find("parse error");
       return fail("", "invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos)));

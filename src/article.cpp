@@ -81,6 +81,11 @@ Result<UnixSeconds> parse_iso8601(std::string_view text) {
   return seconds;
 }
 
+UnixSeconds unix_now() {
+  using namespace std::chrono;
+  return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+}
+
 std::string format_date(UnixSeconds t) {
   using namespace std::chrono;
   auto days = floor<std::chrono::days>(sys_seconds{std::chrono::seconds{t}});

@@ -39,7 +39,7 @@ TEST_CASE("upsert adds new articles and replaces ones with the same id") {
   REQUIRE(writer->commit().ok());
   CHECK(writer->upsert(make_article("a", "New title about withdrawals", "x")).value() == UpsertOutcome::updated);
   REQUIRE(writer->commit().ok());
-  CHECK(writer->article_count() == 2);
+  CHECK(writer->article_count().value() == 2);
   CHECK(ids_for(db, "deposits").empty());
   CHECK(ids_for(db, "withdrawals") == std::vector<std::string>{"a"});
 }
@@ -82,7 +82,7 @@ TEST_CASE("an invalid article is rejected by name and nothing changes") {
   CHECK_FALSE(writer->upsert(negative).has_value());
   Article bad_utf8 = make_article("u", "bad \xff", "b");
   CHECK_FALSE(writer->upsert(bad_utf8).has_value());
-  CHECK(writer->article_count() == 0);
+  CHECK(writer->article_count().value() == 0);
 }
 
 TEST_CASE("a second writer on the same index is refused as busy") {

@@ -109,3 +109,22 @@ TEST_CASE("records read from memory carry the given name") {
   CHECK(second->diagnostic->to_string().rfind("stdin:2: invalid JSON", 0) == 0);
   CHECK_FALSE(reader.next().has_value());
 }
+
+TEST_CASE("a number too large for a double is a reported error, not a crash") {
+  auto reader = JsonlReader::from_string("big.jsonl", "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"views\":1e400}\n"
+                                                      "{\"id\":\"b\",\"title\":\"t\",\"body\":\"b\",\"x\":-1e999}\n");
+  for (std::size_t line = 1; line <= 2; ++line) {
+    auto r = reader.next();
+    REQUIRE(r.has_value());
+    REQUIRE(r->diagnostic.has_value());
+    CHECK(r->diagnostic->line == line);
+    CHECK(r->diagnostic->message.find("invalid JSON") != std::string::npos);
+  }
+}
+
+TEST_CASE("an overlong lang is rejected by name") {
+  std::string field;
+  auto a = parse_article_json(R"({"id":"x","title":"t","body":"b","lang":")" + std::string(300, 'e') + "\"}", &field);
+  REQUIRE_FALSE(a.has_value());
+  CHECK(field == "lang");
+}

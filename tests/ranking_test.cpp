@@ -406,3 +406,26 @@ TEST_CASE("articles without dates or views get no boost and still rank by text")
   CHECK(hits[0].explanation->recency_factor == 0);
   CHECK(hits[0].explanation->popularity_factor == 0);
 }
+
+TEST_CASE("a reference time before the newest article counts as that article's date") {
+  TempDir dir;
+  Article newest = faqsearch::testing::make_article("new", "wallet", "");
+  newest.updated = kNow;
+  Article older = faqsearch::testing::make_article("old", "wallet", "");
+  older.updated = kNow - 100 * kDay;
+  build_index(dir / "db", {newest, older});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "wallet";
+  r.now = kNow - 3650 * kDay;  // ten years before the newest article
+  r.explain = true;
+  r.fields = HitFields::id_only;  // explanations come with id-only hits too
+  auto hits = must_search(*searcher, r).hits;
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].id == "new");
+  REQUIRE(hits[0].explanation.has_value());
+  CHECK(hits[0].explanation->recency_factor == doctest::Approx(1.0));
+  CHECK(hits[1].explanation->recency_factor == doctest::Approx(std::exp2(-100.0 / 365)));
+  CHECK(std::isfinite(hits[0].score));
+}

@@ -275,3 +275,63 @@ TEST_CASE("a query of unknown language matches stemmed English and unstemmed art
   english.query_language = "en";
   CHECK(search_ids(*searcher, english) == std::vector<std::string>{"en"});
 }
+
+TEST_CASE("searches keep working, with correct ids, while a writer commits again and again") {
+  TempDir dir;
+  std::string db = dir / "db";
+  build_index(db, {make_article("seed", "wallet backup", "")});
+  auto searcher = Searcher::open(db);
+  REQUIRE(searcher.has_value());
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0}, bad_ids{0}, searches{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) {
+    readers.emplace_back([&] {
+      while (!done) {
+        SearchRequest r;
+        r.query = "wallet";
+        r.limit = 100;
+        r.fields = HitFields::id_only;
+        auto results = searcher->search(r);
+        ++searches;
+        if (!results) {
+          ++failures;
+          continue;
+        }
+        for (const auto& h : results->hits) {
+          if (h.id != "seed" && h.id.rfind("w", 0) != 0) ++bad_ids;
+        }
+      }
+    });
+  }
+  for (int round = 0; round < 30; ++round) {
+    auto writer = IndexWriter::open(db);
+    REQUIRE(writer.has_value());
+    REQUIRE(writer->upsert(make_article("w" + std::to_string(round), "wallet number " + std::to_string(round), ""))
+                .has_value());
+    REQUIRE(writer->commit().ok());
+  }
+  done = true;
+  for (auto& th : readers) th.join();
+  CHECK(failures.load() == 0);
+  CHECK(bad_ids.load() == 0);
+  CHECK(searches.load() > 0);
+  CHECK(search_ids(*searcher, "wallet", 100).size() == 31);
+}
+
+TEST_CASE("a searcher that only counted articles still sees a newly indexed language") {
+  TempDir dir;
+  std::string db = dir / "db";
+  build_index(db, {make_article("en", "Withdrawal limits", "", "en")});
+  auto searcher = Searcher::open(db);
+  REQUIRE(searcher.has_value());
+  CHECK(search_ids(*searcher, "withdrawals").size() == 1);
+  {
+    auto writer = IndexWriter::open(db);
+    REQUIRE(writer.has_value());
+    REQUIRE(writer->upsert(make_article("none", "withdrawals list", "", "")).has_value());
+    REQUIRE(writer->commit().ok());
+  }
+  CHECK(searcher->article_count().value() == 2);
+  CHECK(search_ids(*searcher, "withdrawals").size() == 2);
+}

@@ -280,7 +280,9 @@ Result<EvalReport> evaluate(const EvalOptions& options) {
 
   auto searcher = faqsearch::Searcher::open(db);
   if (!searcher) return searcher.error();
-  report.articles = searcher->article_count();
+  auto count = searcher->article_count();
+  if (!count) return count.error();
+  report.articles = count.value();
   report.index_bytes = directory_bytes(db);
 
   std::vector<faqsearch::SearchRequest> requests;

@@ -30,6 +30,9 @@ struct Article {
 // Returns the instant in Unix seconds, or invalid_argument naming the problem.
 [[nodiscard]] Result<UnixSeconds> parse_iso8601(std::string_view text);
 
+// The current time in Unix seconds.
+[[nodiscard]] UnixSeconds unix_now();
+
 // Formats `t` as "YYYY-MM-DD" (UTC).
 [[nodiscard]] std::string format_date(UnixSeconds t);
 

@@ -37,8 +37,9 @@ class IndexWriter {
  public:
   // Opens (or creates) the index at `path`.
   // Returns not_found (missing and !create_if_missing), busy (another writer),
-  // unsupported (an index of another format or analyzer version, or a
-  // directory that is not a faqsearch index), io_error or corruption.
+  // unsupported (an index of another format or analyzer version, or a Xapian
+  // database that is not a faqsearch index), invalid_argument (a path that is
+  // a file), io_error or corruption. An empty directory becomes a new index.
   [[nodiscard]] static Result<IndexWriter> open(std::string_view path, IndexOptions options = {});
 
   ~IndexWriter();  // discards uncommitted changes
@@ -53,10 +54,12 @@ class IndexWriter {
   [[nodiscard]] Result<bool> remove(std::string_view id);
 
   // Makes every change since open() or the last commit() durable and visible.
+  // On failure (io_error, ...) the changes since the last commit are
+  // discarded and the index stays as it was; the writer remains usable.
   [[nodiscard]] Status commit();
 
   // Articles in the index, counting uncommitted changes.
-  [[nodiscard]] std::uint64_t article_count() const;
+  [[nodiscard]] Result<std::uint64_t> article_count() const;
 
  private:
   class Impl;

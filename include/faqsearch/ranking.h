@@ -11,6 +11,8 @@
 // computes it, over each field's own terms; Xapian 1.4 has no per-field
 // lengths, so both fields normalise by the whole article's length. `age_days`
 // is (now - updated) in days; an article without dates gets no recency boost.
+// A `now` earlier than the newest article's date counts as that date, so no
+// recency factor exceeds 1.
 // idf(word) = ln(1 + N / n) over N articles of which n contain the word: a
 // word found in every article still counts (ln 2), so that among articles the
 // text cannot tell apart, recency and popularity decide.
@@ -18,7 +20,7 @@
 // Why `scale`: the boosts are fractions of what one article matching every
 // query word once would score, so they stay in proportion to the text score
 // whether the query has one rare word or eight common ones. With the default
-// weights, recency and popularity together add at most 0.10 * scale: an
+// weights, recency and popularity together add at most 0.04 * scale: an
 // article that matches the query clearly better wins over a fresher or more
 // popular one, while among comparable matches the fresher, more viewed wins.
 // Articles that match no query word are never returned: the boosts only add
@@ -68,15 +70,15 @@ struct RankingOptions {
   // or a run of its Chinese/Japanese characters, found as one phrase in a
   // field add their BM25 weight times this. A user who pastes an error
   // message or an exact title expects that article first; paraphrases almost
-  // never match a whole query, so this costs them nothing. Default 3:
-  // debian-faq-known-item nDCG@10 0.820 without, 0.952 with; no other judged
-  // set moved by more than 0.001.
+  // rarely match a whole query. Default 3: debian-faq-known-item nDCG@10
+  // 0.820 without, 0.950 with; bq-faq-zh lost 0.005, no other set moved.
   double whole_phrase_weight = 3.0;
   // Weight of Han and kana character-bigram matches relative to word
   // matches, >= 0 (within each field's BM25). Bigrams find Chinese and
   // Japanese articles whose words were segmented differently from the
-  // query's, and spans cut mid-word. Default 2: +0.013 nDCG@10 on bq-faq-zh
-  // over 1, and the known-item Chinese and Japanese queries need them.
+  // query's, and spans cut mid-word. Default 2: bq-faq-zh nDCG@10 0.198
+  // without bigrams, 0.211 at 1, 0.206 at 2, but Japanese known-item spans
+  // cut mid-word need the weight (see docs/relevance.md).
   double cjk_bigram_weight = 2.0;
   // Weight of Hangul syllable-bigram matches, >= 0. Korean attaches particles
   // and endings to words (eojeol), so "지갑을" and "지갑이" share no word
@@ -136,9 +138,11 @@ struct Explanation {
   double recency_boost = 0;       // recency_weight * scale * recency_factor
   double popularity_factor = 0;   // min(1, ln(1+views)/ln(1+saturation))
   double popularity_boost = 0;    // popularity_weight * scale * popularity_factor
-  double final_score = 0;         // the sum of the five parts above (bm25, bonuses and boosts)
+  double final_score = 0;         // title_bm25 + body_bm25 + proximity_bonus + coordination_bonus
+                                  // + recency_boost + popularity_boost
 
-  // One line: "3.21 = title 2.00 + body 0.80 + proximity 0 + recency 0.30 (x0.62) + popularity 0.11 (x0.40)".
+  // One line: "3.21 = title 2.00 + body 0.80 + proximity 0 + coordination 0 + recency 0.30 (x0.62) +
+  // popularity 0.11 (x0.40)".
   [[nodiscard]] std::string to_string() const;
 };
 

@@ -27,7 +27,7 @@ struct Diagnostic {
 
 // Checks the rules every indexed article obeys: a non-empty id of at most 200
 // bytes, valid UTF-8 in every text field, views >= 0, a category of at most
-// 200 bytes. Returns invalid_argument with a message that starts with the
+// 200 bytes, a lang of at most 35 bytes (the longest BCP-47 tags are shorter). Returns invalid_argument with a message that starts with the
 // field, e.g. `field "id": must not be empty`.
 [[nodiscard]] Status validate_article(const Article& article);
 

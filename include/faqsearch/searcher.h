@@ -44,7 +44,8 @@ struct SearchRequest {
   std::string query;           // user text, any content
   std::size_t limit = 10;      // at most this many hits, 0..10000
   std::size_t offset = 0;      // skip this many best hits first (paging)
-  // Keep only articles in any of these categories (compared case-insensitively); empty keeps all.
+  // Keep only articles in any of these categories (compared after trimming
+  // and ASCII lowercasing); empty keeps all.
   std::vector<std::string> categories;
   // Keep only articles in any of these languages (BCP-47; compared by primary subtag); empty keeps all.
   std::vector<std::string> languages;
@@ -56,8 +57,8 @@ struct SearchRequest {
   // Reference time for recency, Unix seconds; unset means the current time.
   // Pin it for reproducible results in tests and evaluations.
   std::optional<UnixSeconds> now;
-  // Fill SearchHit::explanation with the parts of each score (costs one
-  // extra small match per hit).
+  // Fill SearchHit::explanation with the parts of each score (costs up to
+  // four extra small matches per hit).
   bool explain = false;
 
   // Performance
@@ -101,13 +102,15 @@ class Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
-  // Runs `request`. Returns invalid_argument for a limit over 10000 or bad
-  // ranking options; io_error or corruption if the index fails underneath.
+  // Runs `request`. Returns invalid_argument for a limit over 10000, an
+  // offset over 100000 or bad ranking options; io_error or corruption if the
+  // index fails underneath.
   // Sees the index as of the latest commit when the call starts.
   [[nodiscard]] Result<SearchResults> search(const SearchRequest& request) const;
 
-  // Articles in the index as of the latest reopen.
-  [[nodiscard]] std::uint64_t article_count() const;
+  // Articles in the index as of its latest commit; io_error or corruption
+  // if the index cannot be read.
+  [[nodiscard]] Result<std::uint64_t> article_count() const;
 
  private:
   class Impl;

@@ -36,9 +36,7 @@ class IndexWriter::Impl {
   Analyzer analyzer_;
   bool in_transaction_ = false;
   // One instant per writer session, so one batch gets consistent recency values.
-  UnixSeconds indexed_at_ = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
+  UnixSeconds indexed_at_ = unix_now();
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -98,16 +96,30 @@ Result<bool> IndexWriter::remove(std::string_view id) {
 }
 
 Status IndexWriter::commit() {
+  Status result;
   try {
-    impl_->db_.commit_transaction();
+    // Xapian ends the transaction whether or not commit_transaction succeeds.
     impl_->in_transaction_ = false;
+    impl_->db_.commit_transaction();
+  } catch (...) {
+    result = detail::status_from_current_exception(impl_->path_);
+  }
+  // Start the next batch either way, so that later changes are again held
+  // back until commit(); a failed commit has discarded this batch.
+  try {
     impl_->begin();
-    return {};
+  } catch (...) {
+    if (result.ok()) result = detail::status_from_current_exception(impl_->path_);
+  }
+  return result;
+}
+
+Result<std::uint64_t> IndexWriter::article_count() const {
+  try {
+    return std::uint64_t{impl_->db_.get_doccount()};
   } catch (...) {
     return detail::status_from_current_exception(impl_->path_);
   }
 }
-
-std::uint64_t IndexWriter::article_count() const { return impl_->db_.get_doccount(); }
 
 }  // namespace faqsearch

@@ -45,13 +45,17 @@ double text_scale(const Xapian::Database& db, const std::vector<std::vector<std:
   return scale;
 }
 
-BoostPlan plan_boosts(const RankingOptions& ranking, double scale, UnixSeconds now) {
+BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking, double scale, UnixSeconds now) {
   BoostPlan plan;
   plan.scale = scale;
   double h = ranking.recency_half_life_days;
+  double effective_now = static_cast<double>(now);
+  if (std::string newest = db.get_value_upper_bound(schema::kUpdatedSlot); !newest.empty()) {
+    effective_now = std::max(effective_now, Xapian::sortable_unserialise(newest));
+  }
   plan.recency_slot = schema::recency_slot(h);
-  plan.recency_multiplier =
-      ranking.recency_weight * scale * clamped_exp2(-(static_cast<double>(now) - kRecencyEpoch) / kSecondsPerDay / h);
+  plan.recency_decay = clamped_exp2(-(effective_now - kRecencyEpoch) / kSecondsPerDay / h);
+  plan.recency_multiplier = ranking.recency_weight * scale * plan.recency_decay;
   plan.popularity_multiplier = ranking.popularity_weight * scale;
   return plan;
 }
@@ -76,16 +80,13 @@ Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan) {
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, all_boosts);
 }
 
-void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, UnixSeconds now, double half_life_days,
-                    Explanation& e) {
+void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, Explanation& e) {
   e.scale = plan.scale;
   std::string recency = doc.get_value(plan.recency_slot);
   if (!recency.empty()) {
     double stored = Xapian::sortable_unserialise(recency);
+    e.recency_factor = stored * plan.recency_decay;
     e.recency_boost = plan.recency_multiplier > 0 ? plan.recency_multiplier * stored : 0;
-    std::string updated = doc.get_value(schema::kUpdatedSlot);
-    double age_days = (static_cast<double>(now) - Xapian::sortable_unserialise(updated)) / kSecondsPerDay;
-    e.recency_factor = std::exp2(-age_days / half_life_days);
   }
   std::string popularity = doc.get_value(schema::kPopularitySlot);
   if (!popularity.empty()) {

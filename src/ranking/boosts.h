@@ -36,20 +36,23 @@ namespace faqsearch::detail {
 // Query-time multipliers: boost = multiplier * stored value.
 struct BoostPlan {
   double scale = 0;
+  double recency_decay = 0;          // 2^(-(now - E)/h): stored value * this = recency factor
   double recency_multiplier = 0;     // recency_weight * scale * 2^(-(now - E)/h)
   double popularity_multiplier = 0;  // popularity_weight * scale
   Xapian::valueno recency_slot = 0;
 };
 
+// `now` is raised to the newest article's date if it is earlier, so that no
+// recency factor exceeds 1 and the boosts stay within their documented bound.
 // REQUIRES: validate_ranking(ranking).ok()
-[[nodiscard]] BoostPlan plan_boosts(const RankingOptions& ranking, double scale, UnixSeconds now);
+[[nodiscard]] BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking, double scale,
+                                    UnixSeconds now);
 
 // text AND_MAYBE (recency + popularity): the boosts add to matching articles only.
 [[nodiscard]] Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan);
 
 // Fills the recency and popularity parts of `e` for `doc`, exactly as the
 // posting sources weigh it (multiplier * stored value).
-void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, UnixSeconds now, double half_life_days,
-                    Explanation& e);
+void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, Explanation& e);
 
 }  // namespace faqsearch::detail

@@ -13,8 +13,8 @@
 namespace faqsearch::detail {
 
 // At most this many distinct words of a query are used; the rest are ignored.
-// Pasted paragraphs then cost a bounded time, and 64 words say all a search
-// box query can say.
+// Pasted paragraphs then cost a bounded match time (tokenizing is linear in
+// the text), and 64 words say all a search box query can say.
 inline constexpr std::size_t kMaxQueryWords = 64;
 
 // At most this many bytes of query text feed CJK bigrams.

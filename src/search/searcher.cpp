@@ -28,6 +28,11 @@ struct Handle {
   // language's, plus "" (the word unstemmed) iff some articles were indexed
   // without a stemmer (no lang, or a language such as zh). Leaving out a
   // variant no article can match saves a posting list per word and field.
+  // Moves to the index's latest commit; the language list follows it.
+  void sync() {
+    if (db.reopen()) refresh_languages();
+  }
+
   void refresh_languages() {
     stem_languages.clear();
     Xapian::doccount stemmed = 0;
@@ -43,11 +48,6 @@ struct Handle {
   std::vector<std::string> stem_languages;  // every indexed language, for queries of unknown language
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
 };
-
-UnixSeconds current_time() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // k2 = 0 and k3 = 1 make a term's weight independent of the rest of the query,
 // which is what lets an explanation score each field on its own.
@@ -84,7 +84,7 @@ class Searcher::Impl {
   }
 
   SearchResults run(Handle& h, const SearchRequest& request) {
-    if (h.db.reopen()) h.refresh_languages();
+    h.sync();
     detail::QueryText text = detail::parse_query_text(h.analyzer, request.query);
     SearchResults results;
     if (text.words.empty()) return results;
@@ -102,11 +102,11 @@ class Searcher::Impl {
     std::string stopword_language = stem_languages.size() == 1 ? stem_languages.front() : std::string();
     detail::TextQuery text_query =
         detail::build_text_query(h.analyzer, text, stem_languages, stopword_language, ranking);
-    UnixSeconds now = request.now.value_or(current_time());
+    UnixSeconds now = request.now.value_or(unix_now());
     detail::BoostPlan plan;
     bool scaled = ranking.recency_weight > 0 || ranking.popularity_weight > 0 || ranking.coordination_weight > 0;
     if (scaled || request.explain) {
-      plan = detail::plan_boosts(ranking, detail::text_scale(h.db, text_query.word_terms, ranking), now);
+      plan = detail::plan_boosts(h.db, ranking, detail::text_scale(h.db, text_query.word_terms, ranking), now);
     }
     // Each matched word's share of coordination_weight * scale.
     text_query.coordination = detail::coordination_query(
@@ -128,6 +128,7 @@ class Searcher::Impl {
         SearchHit hit;
         hit.id = ids->id(*it);
         hit.score = it.get_weight();
+        if (request.explain) hit.explanation = explain(h, text_query, plan, ranking, it.get_document());
         results.hits.push_back(std::move(hit));
         continue;
       }
@@ -143,7 +144,7 @@ class Searcher::Impl {
       hit.updated = article->updated;
       hit.views = article->views;
       hit.score = it.get_weight();
-      if (request.explain) hit.explanation = explain(h, text_query, plan, ranking, now, it.get_document());
+      if (request.explain) hit.explanation = explain(h, text_query, plan, ranking, it.get_document());
       results.hits.push_back(std::move(hit));
     }
     return results;
@@ -153,7 +154,7 @@ class Searcher::Impl {
   // weighting scheme, same collection statistics), and recomputes the boosts
   // from the stored values: a check of the combined score, not a copy of it.
   static Explanation explain(Handle& h, const detail::TextQuery& text, const detail::BoostPlan& plan,
-                             const RankingOptions& ranking, UnixSeconds now, const Xapian::Document& doc) {
+                             const RankingOptions& ranking, const Xapian::Document& doc) {
     Explanation e;
     Xapian::Query only_this(detail::schema::id_term(doc.get_value(detail::schema::kIdSlot)));
     auto part_score = [&](const Xapian::Query& part) {
@@ -167,7 +168,7 @@ class Searcher::Impl {
     e.body_bm25 = part_score(text.body);
     if (!text.proximity.empty()) e.proximity_bonus = part_score(text.proximity);
     if (!text.coordination.empty()) e.coordination_bonus = part_score(text.coordination);
-    detail::explain_boosts(doc, plan, now, ranking.recency_half_life_days, e);
+    detail::explain_boosts(doc, plan, e);
     e.final_score = e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus + e.recency_boost +
                     e.popularity_boost;
     return e;
@@ -227,8 +228,7 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) const {
       results = impl_->run(*handle, request);
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed twice while we read; the newest revision is consistent.
-      handle->db.reopen();
-      handle->refresh_languages();
+      handle->sync();
       results = impl_->run(*handle, request);
     }
     impl_->release(std::move(handle));
@@ -239,15 +239,15 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) const {
   }
 }
 
-std::uint64_t Searcher::article_count() const {
+Result<std::uint64_t> Searcher::article_count() const {
   try {
     auto handle = impl_->acquire();
-    handle->db.reopen();
+    handle->sync();
     std::uint64_t n = handle->db.get_doccount();
     impl_->release(std::move(handle));
     return n;
   } catch (...) {
-    return 0;
+    return detail::status_from_current_exception(impl_->path_);
   }
 }
 

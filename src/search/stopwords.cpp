@@ -72,6 +72,4 @@ bool is_stopword(std::string_view bcp47, std::string_view folded_word) {
   return it != lists().end() && it->second.count(folded_word) > 0;
 }
 
-bool has_stopwords(std::string_view bcp47) { return lists().count(primary_language(bcp47)) > 0; }
-
 }  // namespace faqsearch::detail

@@ -13,7 +13,4 @@ namespace faqsearch::detail {
 // subtag). Languages without a list have no stopwords.
 [[nodiscard]] bool is_stopword(std::string_view bcp47, std::string_view folded_word);
 
-// True iff the language has a stopword list.
-[[nodiscard]] bool has_stopwords(std::string_view bcp47);
-
 }  // namespace faqsearch::detail
