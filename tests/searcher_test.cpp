@@ -270,10 +270,34 @@ TEST_CASE("a query of unknown language matches stemmed English and unstemmed art
   auto ids = search_ids(*searcher, "withdrawals");
   std::sort(ids.begin(), ids.end());
   CHECK(ids == std::vector<std::string>{"en", "none", "zh"});
+  // A known language adds its stems to the words as written: the English
+  // stem finds "Withdrawal", the word itself the articles without a stemmer.
   SearchRequest english;
   english.query = "withdrawals";
   english.query_language = "en";
+  auto english_ids = search_ids(*searcher, english);
+  std::sort(english_ids.begin(), english_ids.end());
+  CHECK(english_ids == std::vector<std::string>{"en", "none", "zh"});
+}
+
+TEST_CASE("one language's stems never match another language's articles") {
+  TempDir dir;
+  // English "retire" and Spanish "retiro" share the stem "retir".
+  build_index(dir / "db", {make_article("en", "When can I retire the old API key?", "", "en"),
+                           make_article("es", "Hacer un retiro", "", "es")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest english;
+  english.query = "retiring";
+  english.query_language = "en";
   CHECK(search_ids(*searcher, english) == std::vector<std::string>{"en"});
+  SearchRequest spanish;
+  spanish.query = "retiros";
+  spanish.query_language = "es";
+  CHECK(search_ids(*searcher, spanish) == std::vector<std::string>{"es"});
+  // Of unknown language, each article is still matched by its own rules.
+  auto any = search_ids(*searcher, "retiros");
+  CHECK(any == std::vector<std::string>{"es"});
 }
 
 TEST_CASE("searches keep working, with correct ids, while a writer commits again and again") {

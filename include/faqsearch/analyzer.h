@@ -165,6 +165,11 @@ class Analyzer {
   // True iff stem() can change words of `lang`.
   [[nodiscard]] static bool has_stemmer(std::string_view lang);
 
+  // The name of the Snowball stemmer stem() uses for `lang` ("english",
+  // "spanish"), or "" when it has none. Stems made by different stemmers
+  // must not meet: the index keeps each language's stems under this name.
+  [[nodiscard]] static std::string_view stemmer_name(std::string_view lang);
+
   // A string that identifies everything that changes the terms produced
   // (ICU and Unicode versions, folding, limits, compounds, loose forms,
   // bigrams). Stored in the index and compared on open: an index built with

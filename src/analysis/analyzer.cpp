@@ -152,6 +152,8 @@ std::string Analyzer::stem(std::string_view term, std::string_view lang) {
 
 bool Analyzer::has_stemmer(std::string_view lang) { return !detail::language_strategy(lang).snowball.empty(); }
 
+std::string_view Analyzer::stemmer_name(std::string_view lang) { return detail::language_strategy(lang).snowball; }
+
 std::string Analyzer::settings() const { return impl_->settings(); }
 
 }  // namespace faqsearch

@@ -130,7 +130,15 @@ std::string language_term(std::string_view bcp47) {
 
 std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token, std::string_view lang) {
   std::string term(stem_prefix);
-  term += token.kind == TokenKind::word ? analyzer.stem(token.term, lang) : token.term;
+  std::string_view stemmer = Analyzer::stemmer_name(lang);
+  if (token.kind == TokenKind::word && !stemmer.empty()) {
+    // Qualified by the stemmer: a Spanish stem never meets an English one.
+    term += stemmer;
+    term += ':';
+    term += analyzer.stem(token.term, lang);
+  } else {
+    term += token.term;
+  }
   return term;
 }
 

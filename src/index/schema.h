@@ -18,7 +18,7 @@
 namespace faqsearch::detail::schema {
 
 // Bumped whenever terms, values or stored data change meaning.
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;
 
 // Term prefixes. Analyzed terms are NFKC case folded, so they never start with
 // an ASCII capital and need no ':' separator after a prefix.
@@ -58,8 +58,11 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 [[nodiscard]] std::string category_term(std::string_view category);
 [[nodiscard]] std::string language_term(std::string_view bcp47);
 
-// The stem term for a token of `lang` in a field (kTitleStemPrefix or kBodyStemPrefix).
-// Only words are stemmed; numbers and ideographic words match as written.
+// The stem term for a token of `lang` in a field (kTitleStemPrefix or
+// kBodyStemPrefix): prefix + stemmer name + ':' + stem for words of a
+// language with a stemmer ("ZTenglish:withdraw"); prefix + the word as
+// written otherwise (numbers, CJK words, languages without a stemmer), a
+// space shared by all languages ("ZT2024", "ZT钱包").
 [[nodiscard]] std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
                                     std::string_view lang);
 

@@ -40,12 +40,14 @@ struct Handle {
       if (Analyzer::has_stemmer(lang)) stemmed += db.get_termfreq(detail::schema::language_term(lang));
       stem_languages.push_back(std::move(lang));
     }
-    if (stemmed < db.get_doccount()) stem_languages.emplace_back();
+    has_unstemmed = stemmed < db.get_doccount();
+    if (has_unstemmed) stem_languages.emplace_back();
   }
 
   Xapian::Database db;
   Analyzer analyzer;
   std::vector<std::string> stem_languages;  // every indexed language, for queries of unknown language
+  bool has_unstemmed = false;               // some articles were indexed without a stemmer
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
 };
 
@@ -89,17 +91,24 @@ class Searcher::Impl {
     SearchResults results;
     if (text.words.empty()) return results;
 
+    // Which stemmers analyze the query: its own language's when known (plus
+    // the unstemmed word, for articles indexed without a stemmer), else each
+    // indexed language's. Every article is matched by the stems of its own
+    // language only: the index keeps each stemmer's stems apart.
     std::vector<std::string> stem_languages;
-    if (!request.query_language.empty()) {
-      stem_languages = {request.query_language};
-    } else if (request.languages.size() == 1) {
-      stem_languages = {request.languages.front()};
+    std::string known_language =
+        !request.query_language.empty() ? request.query_language
+        : request.languages.size() == 1 ? request.languages.front()
+                                        : std::string();
+    if (!known_language.empty()) {
+      stem_languages = {known_language};
+      if (h.has_unstemmed && Analyzer::has_stemmer(known_language)) stem_languages.emplace_back();
     } else {
       stem_languages = h.stem_languages;
     }
     const RankingOptions& ranking = request.ranking;
     // Stopwords need a known language: words of one language are content words of another.
-    std::string stopword_language = stem_languages.size() == 1 ? stem_languages.front() : std::string();
+    const std::string& stopword_language = known_language;
     detail::TextQuery text_query =
         detail::build_text_query(h.analyzer, text, stem_languages, stopword_language, ranking);
     UnixSeconds now = request.now.value_or(unix_now());
