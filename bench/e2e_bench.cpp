@@ -16,8 +16,8 @@
 //   2. Runs the same --queries queries (1, 2 and 4 words drawn from random
 //      articles, so each matches) through three systems, top 10, taking
 //      turns query by query:
-//        full    Searcher, default RankingOptions (BM25 + recency + popularity)
-//        bm25    Searcher, recency_weight = popularity_weight = 0
+//        full    Searcher, default RankingOptions (BM25 + bonuses + boosts)
+//        bm25    Searcher, pure BM25: every bonus and boost weight 0
 //        xapian  QueryParser (default OR, English stemmer, STEM_SOME) +
 //                Enquire with BM25Weight defaults, ids from document data
 //      Ours asks for HitFields::id_only. One untimed warm-up pass, then --reps

@@ -3,8 +3,9 @@
 //
 //   BM_Faqsearch/terms:<1|2|4>/ranking:<0|1>/fields:<0|1>
 //       Searcher::search with limit 10. ranking:1 is the default
-//       RankingOptions (BM25 + recency + popularity), ranking:0 is BM25 alone
-//       (recency_weight = popularity_weight = 0). fields:0 fetches every
+//       RankingOptions (BM25 + proximity, phrase and coordination bonuses +
+//       recency + popularity), ranking:0 is pure BM25 (every bonus and boost
+//       weight 0). fields:0 fetches every
 //       display field (HitFields::display), fields:1 only ids (id_only).
 //   BM_Xapian/terms:<1|2|4>
 //       baseline: QueryParser (default OR, English stemmer, STEM_SOME) and
@@ -165,6 +166,9 @@ void BM_Faqsearch(benchmark::State& state) {
   if (state.range(1) == 0) {
     request.ranking.recency_weight = 0;
     request.ranking.popularity_weight = 0;
+    request.ranking.proximity_weight = 0;
+    request.ranking.whole_phrase_weight = 0;
+    request.ranking.coordination_weight = 0;
   }
   request.fields = state.range(2) == 0 ? faqsearch::HitFields::display : faqsearch::HitFields::id_only;
   // Query strings are copied into requests here, outside the timed loop.

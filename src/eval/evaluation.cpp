@@ -15,6 +15,8 @@
 
 #include <fmt/format.h>
 
+#include "io/read_file.h"
+
 namespace faqsearch {
 namespace {
 
@@ -103,16 +105,9 @@ Result<Qrels> parse_qrels(std::string_view text, std::string_view name) {
 }
 
 Result<Qrels> load_qrels(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    int err = errno;
-    std::string message = fmt::format("{}: {}", path, std::strerror(err));
-    return err == ENOENT ? Status::not_found(message) : Status::io_error(message);
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Status::io_error(fmt::format("{}: read error", path));
-  return parse_qrels(text.str(), path);
+  Result<std::string> text = detail::read_file(path);
+  if (!text) return text.error();
+  return parse_qrels(text.value(), path);
 }
 
 bool has_relevant(const Judgments& judgments) { return relevant_count(judgments) > 0; }

@@ -1,14 +1,12 @@
 #include "faqsearch/ranking.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "io/read_file.h"
 
 namespace faqsearch {
 namespace {
@@ -86,16 +84,9 @@ Result<RankingOptions> parse_ranking_profile(std::string_view json, std::string_
 }
 
 Result<RankingOptions> load_ranking_profile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    int err = errno;
-    std::string message = fmt::format("{}: {}", path, std::strerror(err));
-    return err == ENOENT ? Status::not_found(message) : Status::io_error(message);
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Status::io_error(fmt::format("{}: read error", path));
-  return parse_ranking_profile(text.str(), path);
+  Result<std::string> text = detail::read_file(path);
+  if (!text) return text.error();
+  return parse_ranking_profile(text.value(), path);
 }
 
 std::string Explanation::to_string() const {

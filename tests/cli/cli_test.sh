@@ -3,35 +3,7 @@
 # Usage: cli_test.sh FAQ_INDEX FAQ_QUERY TEST_DATA_DIR SAMPLE_DATA_DIR
 set -u
 FAQ_INDEX=$1 FAQ_QUERY=$2 DATA=$3 SAMPLE=$4
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-
-# expect NAME WANT_EXIT COMMAND...: runs COMMAND, keeps its stdout/stderr in $OUT/$ERR.
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local got=$?
-  OUT=$(cat "$WORK/out")
-  ERR=$(cat "$WORK/err")
-  if [ "$got" != "$want" ]; then
-    echo "FAIL $name: exit $got, wanted $want"; echo "  stdout: $OUT"; echo "  stderr: $ERR"
-    failures=$((failures + 1))
-    return 1
-  fi
-  return 0
-}
-# check NAME CONDITION-COMMAND...
-check() {
-  local name=$1
-  shift
-  if ! "$@"; then
-    echo "FAIL $name"; echo "  stdout: $OUT"; echo "  stderr: $ERR"
-    failures=$((failures + 1))
-  fi
-}
-contains() { [[ "$1" == *"$2"* ]]; }
+source "$(dirname "$0")/harness.sh"
 
 DB="$WORK/db"
 expect "index sample" 0 "$FAQ_INDEX" --db "$DB" "$SAMPLE/articles.jsonl"
@@ -112,8 +84,4 @@ expect "missing input" 1 "$FAQ_INDEX" --db "$WORK/db4" "$WORK/absent.jsonl"
 check "names the missing file" contains "$ERR" "absent.jsonl"
 expect "index usage" 2 "$FAQ_INDEX" --db "$WORK/db5"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures CLI check(s) failed"
-  exit 1
-fi
-echo "all CLI checks passed"
+finish

@@ -4,35 +4,7 @@
 # Usage: faq_eval_test.sh FAQ_EVAL FAQ_INDEX SAMPLE_DATA_DIR
 set -u
 FAQ_EVAL=$1 FAQ_INDEX=$2 SAMPLE=$3
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-
-# expect NAME WANT_EXIT COMMAND...: runs COMMAND, keeps its stdout/stderr in $OUT/$ERR.
-expect() {
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local got=$?
-  OUT=$(cat "$WORK/out")
-  ERR=$(cat "$WORK/err")
-  if [ "$got" != "$want" ]; then
-    echo "FAIL $name: exit $got, wanted $want"; echo "  stdout: $OUT"; echo "  stderr: $ERR"
-    failures=$((failures + 1))
-    return 1
-  fi
-  return 0
-}
-# check NAME CONDITION-COMMAND...
-check() {
-  local name=$1
-  shift
-  if ! "$@"; then
-    echo "FAIL $name"; echo "  stdout: $OUT"; echo "  stderr: $ERR"
-    failures=$((failures + 1))
-  fi
-}
-contains() { [[ "$1" == *"$2"* ]]; }
+source "$(dirname "$0")/harness.sh"
 
 expect "json report" 0 "$FAQ_EVAL" "$SAMPLE" --json --per-query --reps 1
 cp "$WORK/out" "$WORK/a.json"
@@ -136,8 +108,4 @@ expect "bad --now" 2 "$FAQ_EVAL" "$SAMPLE" --now yesterday
 expect "zero reps" 2 "$FAQ_EVAL" "$SAMPLE" --reps 0
 expect "compare with a corpus" 2 "$FAQ_EVAL" "$SAMPLE" --compare "$WORK/a.json" "$WORK/b.json"
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures faq-eval check(s) failed"
-  exit 1
-fi
-echo "all faq-eval checks passed"
+finish
