@@ -51,6 +51,7 @@
 #include <xapian.h>
 
 #include "corpus_gen.h"
+#include "xapian_baseline.h"
 #include "faqsearch/index_writer.h"
 #include "faqsearch/searcher.h"
 
@@ -198,24 +199,9 @@ IndexStats index_ours(const CorpusGenerator& corpus, std::size_t n, const fs::pa
 
 IndexStats index_xapian(const CorpusGenerator& corpus, std::size_t n, const fs::path& path) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  Xapian::TermGenerator generator;
-  generator.set_stemmer(Xapian::Stem("english"));
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  faqsearch::bench::XapianBaselineIndexer indexer;
   IndexStats stats = index_corpus(
-      corpus, n,
-      [&](const faqsearch::Article& a) {
-        Xapian::Document doc;
-        generator.set_document(doc);
-        generator.index_text(a.title, 3);
-        generator.increase_termpos();
-        generator.index_text(a.body);
-        doc.set_data(a.id);
-        std::string id_term(1, 'Q');
-        id_term += a.id;
-        doc.add_boolean_term(id_term);
-        db.replace_document(id_term, doc);
-      },
-      [&] { db.commit(); });
+      corpus, n, [&](const faqsearch::Article& a) { indexer.upsert(db, a); }, [&] { db.commit(); });
   db.close();
   stats.bytes = directory_bytes(path);
   return stats;
@@ -246,32 +232,10 @@ System faqsearch_system(std::string name, const faqsearch::Searcher& searcher, f
           }};
 }
 
-// Plain Xapian's objects for querying the baseline index, kept alive by the System.
-struct XapianSearcher {
-  explicit XapianSearcher(const fs::path& path) : db(path.string()), enquire(db) {
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    parser.set_stemmer(Xapian::Stem("english"));
-    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser.set_database(db);
-  }
-  Xapian::Database db;
-  Xapian::Enquire enquire;
-  Xapian::QueryParser parser;
-};
-
-System xapian_system(XapianSearcher& x) {
+System xapian_system(faqsearch::bench::XapianBaselineSearcher& x) {
   return {"xapian", [&x](const std::string& text, std::vector<std::string>& ids) {
-            ids.clear();
             Clock::time_point t0 = Clock::now();
-            Xapian::Query query;
-            try {
-              query = x.parser.parse_query(text);
-            } catch (const Xapian::QueryParserError&) {
-              query = x.parser.parse_query(text, 0);
-            }
-            x.enquire.set_query(query);
-            Xapian::MSet mset = x.enquire.get_mset(0, static_cast<Xapian::doccount>(kTopK));
-            for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_data());
+            x.search(text, static_cast<unsigned>(kTopK), ids);
             return micros(Clock::now() - t0);
           }};
 }
@@ -324,7 +288,7 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   if (count.value() != n) {
     throw std::runtime_error(fmt::format("faqsearch index holds {} articles, expected {}", count.value(), n));
   }
-  XapianSearcher xapian(scratch.path / "xapian");
+  faqsearch::bench::XapianBaselineSearcher xapian((scratch.path / "xapian").string());
 
   // Pure BM25 over title and body: every bonus and boost off.
   faqsearch::RankingOptions bm25_only;

@@ -31,6 +31,7 @@
 #include <xapian.h>
 
 #include "corpus_gen.h"
+#include "xapian_baseline.h"
 #include "faqsearch/index_writer.h"
 #include "faqsearch/searcher.h"
 
@@ -56,7 +57,7 @@ class Fixture {
     auto searcher = faqsearch::Searcher::open((dir_ / "faqsearch").string());
     if (!searcher) throw std::runtime_error(searcher.error().to_string());
     searcher_.emplace(std::move(searcher.value()));
-    xapian_ = std::make_unique<XapianSide>((dir_ / "xapian").string());
+    xapian_ = std::make_unique<faqsearch::bench::XapianBaselineSearcher>((dir_ / "xapian").string());
 
     std::vector<faqsearch::bench::GeneratedQuery> all = corpus.queries(kArticles, 3 * kQueriesPerLength);
     for (const auto& q : all) queries_[slot(static_cast<std::int64_t>(q.terms))].push_back(q.text);
@@ -78,33 +79,12 @@ class Fixture {
   const std::vector<std::string>& queries(std::int64_t terms) const { return queries_[slot(terms)]; }
 
   std::vector<std::string> xapian_search(const std::string& text) const {
-    Xapian::Query query;
-    try {
-      query = xapian_->parser.parse_query(text);
-    } catch (const Xapian::QueryParserError&) {
-      query = xapian_->parser.parse_query(text, 0);
-    }
-    xapian_->enquire.set_query(query);
-    Xapian::MSet mset = xapian_->enquire.get_mset(0, 10);
     std::vector<std::string> ids;
-    ids.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_data());
+    xapian_->search(text, 10, ids);
     return ids;
   }
 
  private:
-  struct XapianSide {
-    explicit XapianSide(const std::string& path) : db(path), enquire(db) {
-      enquire.set_weighting_scheme(Xapian::BM25Weight());
-      parser.set_stemmer(Xapian::Stem("english"));
-      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-      parser.set_database(db);
-    }
-    Xapian::Database db;
-    Xapian::Enquire enquire;
-    Xapian::QueryParser parser;
-  };
-
   static std::size_t slot(std::int64_t terms) { return terms <= 1 ? 0 : terms <= 2 ? 1 : 2; }
 
   void build_ours(const std::vector<faqsearch::Article>& articles) {
@@ -118,27 +98,14 @@ class Fixture {
 
   void build_xapian(const std::vector<faqsearch::Article>& articles) {
     Xapian::WritableDatabase db((dir_ / "xapian").string(), Xapian::DB_CREATE_OR_OVERWRITE);
-    Xapian::TermGenerator generator;
-    generator.set_stemmer(Xapian::Stem("english"));
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-    for (const auto& a : articles) {
-      Xapian::Document doc;
-      generator.set_document(doc);
-      generator.index_text(a.title, 3);
-      generator.increase_termpos();
-      generator.index_text(a.body);
-      doc.set_data(a.id);
-      std::string id_term(1, 'Q');
-      id_term += a.id;
-      doc.add_boolean_term(id_term);
-      db.replace_document(id_term, doc);
-    }
+    faqsearch::bench::XapianBaselineIndexer indexer;
+    for (const auto& a : articles) indexer.upsert(db, a);
     db.commit();
   }
 
   fs::path dir_;
   std::optional<faqsearch::Searcher> searcher_;
-  std::unique_ptr<XapianSide> xapian_;
+  std::unique_ptr<faqsearch::bench::XapianBaselineSearcher> xapian_;
   std::array<std::vector<std::string>, 3> queries_;
 };
 
