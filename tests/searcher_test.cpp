@@ -359,3 +359,67 @@ TEST_CASE("a searcher that only counted articles still sees a newly indexed lang
   CHECK(searcher->article_count().value() == 2);
   CHECK(search_ids(*searcher, "withdrawals").size() == 2);
 }
+
+TEST_CASE("accents are optional in queries, and the exactly accented article ranks first") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("accent", "Comment retirer mes fonds du café ?", "", "fr"),
+                           make_article("plain", "Comment retirer mes fonds du cafe ?", "", "fr"),
+                           make_article("other", "Frais de dépôt", "", "fr")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query_language = "fr";
+  r.query = "café";
+  auto accented = search_ids(*searcher, r);
+  REQUIRE(accented.size() == 2);
+  CHECK(accented.front() == "accent");
+  r.query = "cafe";
+  auto bare = search_ids(*searcher, r);
+  std::sort(bare.begin(), bare.end());
+  CHECK(bare == std::vector<std::string>{"accent", "plain"});
+  r.query = "depot";
+  CHECK(search_ids(*searcher, r) == std::vector<std::string>{"other"});
+}
+
+TEST_CASE("traditional and simplified Chinese find each other") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("simp", "如何备份钱包？", "", "zh"),
+                           make_article("trad", "如何備份錢包？", "", "zh-Hant"),
+                           make_article("other", "充值没到账", "", "zh")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  for (const char* query : {"錢包", "钱包", "備份錢包", "备份钱包"}) {
+    CAPTURE(query);
+    auto ids = search_ids(*searcher, query);
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"simp", "trad"});
+  }
+}
+
+TEST_CASE("identifiers are found whole and by their parts") {
+  TempDir dir;
+  build_index(dir / "db", {make_article("trc", "Deposit USDT-TRC20", "Use the TRC20 network.", "en"),
+                           make_article("erc", "Withdraw on ERC-20", "Gas fees apply.", "en"),
+                           make_article("amount", "Minimum is 1,000.50 USDT", "", "en"),
+                           make_article("other", "Change your email", "", "en")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  for (std::string query : {"trc20", "usdt trc20", "USDT-TRC20", "usdttrc20", "TRC 20"}) {
+    CAPTURE(query);
+    auto ids = search_ids(*searcher, query);
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "trc");
+  }
+  for (std::string query : {"erc20", "ERC-20", "erc 20"}) {
+    CAPTURE(query);
+    auto ids = search_ids(*searcher, query);
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "erc");
+  }
+  for (std::string query : {"1000.50", "1,000.50", "1000"}) {
+    CAPTURE(query);
+    auto ids = search_ids(*searcher, query);
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "amount");
+  }
+}

@@ -131,7 +131,11 @@ std::string language_term(std::string_view bcp47) {
 std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token, std::string_view lang) {
   std::string term(stem_prefix);
   std::string_view stemmer = Analyzer::stemmer_name(lang);
-  if (token.kind == TokenKind::word && !stemmer.empty()) {
+  // Only letter words are stemmed. A word with a digit ("trc20", "2fa") is an
+  // identifier, matched as written: ICU calls "trc20" a number but the joined
+  // compound "usdttrc20" a word, and both sides must agree on the term.
+  bool has_digit = std::any_of(token.term.begin(), token.term.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (token.kind == TokenKind::word && !has_digit && !stemmer.empty()) {
     // Qualified by the stemmer: a Spanish stem never meets an English one.
     term += stemmer;
     term += ':';

@@ -61,8 +61,9 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 // The stem term for a token of `lang` in a field (kTitleStemPrefix or
 // kBodyStemPrefix): prefix + stemmer name + ':' + stem for words of a
 // language with a stemmer ("ZTenglish:withdraw"); prefix + the word as
-// written otherwise (numbers, CJK words, languages without a stemmer), a
-// space shared by all languages ("ZT2024", "ZT钱包").
+// written otherwise (numbers, words with a digit such as "trc20", CJK words,
+// languages without a stemmer), a space shared by all languages ("ZT2024",
+// "ZT钱包").
 [[nodiscard]] std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
                                     std::string_view lang);
 
