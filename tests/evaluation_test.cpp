@@ -211,3 +211,21 @@ TEST_CASE("load_qrels reads a file and reports a missing one as not_found") {
   CHECK(missing.error().code() == faqsearch::ErrorCode::not_found);
   CHECK(missing.error().message().find("absent.tsv") != std::string::npos);
 }
+
+TEST_CASE("query sets parse with their languages, and bad lines are named") {
+  auto queries = faqsearch::parse_queries(
+      "{\"qid\": \"q1\", \"text\": \"find my uid\", \"lang\": \"en\"}\n\n{\"qid\": 7, \"text\": \"钱包\"}\n", "q.jsonl");
+  REQUIRE(queries.has_value());
+  REQUIRE(queries->size() == 2);
+  CHECK(queries->at(0).lang == "en");
+  CHECK(queries->at(1).qid == "7");
+  CHECK(queries->at(1).lang.empty());
+  auto repeated = faqsearch::parse_queries("{\"qid\":\"a\",\"text\":\"x\"}\n{\"qid\":\"a\",\"text\":\"y\"}\n", "q.jsonl");
+  REQUIRE_FALSE(repeated.has_value());
+  CHECK(repeated.error().message() == "q.jsonl:2: qid \"a\" repeats line 1");
+  CHECK_FALSE(faqsearch::parse_queries("{\"qid\":\"a b\",\"text\":\"x\"}").has_value());
+  CHECK_FALSE(faqsearch::parse_queries("{\"qid\":\"a\"}").has_value());
+  CHECK_FALSE(faqsearch::parse_queries("not json").has_value());
+  CHECK_FALSE(faqsearch::parse_queries("").has_value());
+  CHECK(faqsearch::load_queries("/nonexistent/q.jsonl").error().code() == faqsearch::ErrorCode::not_found);
+}

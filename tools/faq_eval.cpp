@@ -61,50 +61,7 @@ Status open_error(const std::string& path) {
   return Status::io_error(fmt::format("{}: {}", path, std::strerror(err)));
 }
 
-struct EvalQuery {
-  std::string qid;
-  std::string text;
-  std::string lang;
-};
-
-// Reads queries.jsonl ({"qid", "text", "lang"} per line); fails on the first
-// bad line with "PATH:LINE: reason". A repeated qid is an error too: the
-// qrels could not tell the two queries apart.
-Result<std::vector<EvalQuery>> read_queries(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return open_error(path);
-  std::vector<EvalQuery> queries;
-  std::unordered_map<std::string, std::size_t> line_of_qid;
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto bad = [&](std::string_view why) { return Status::invalid_argument(fmt::format("{}:{}: {}", path, n, why)); };
-    auto obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (obj.is_discarded() || !obj.is_object()) return bad("invalid JSON");
-    auto qid = obj.find("qid");
-    if (qid == obj.end() || !(qid->is_string() || qid->is_number_integer())) {
-      return bad("field \"qid\": missing, or not a string");
-    }
-    auto text = obj.find("text");
-    if (text == obj.end() || !text->is_string()) return bad("field \"text\": missing, or not a string");
-    auto lang = obj.find("lang");
-    if (lang != obj.end() && !lang->is_null() && !lang->is_string()) return bad("field \"lang\": not a string");
-    EvalQuery q;
-    q.qid = qid->is_string() ? qid->get<std::string>() : qid->dump();
-    // qrels fields are whitespace separated, so such a qid could never be judged.
-    if (q.qid.empty() || q.qid.find_first_of(" \t\r\n") != std::string::npos) {
-      return bad("field \"qid\": must be non-empty and without whitespace");
-    }
-    auto [it, inserted] = line_of_qid.try_emplace(q.qid, n);
-    if (!inserted) return bad(fmt::format("qid \"{}\" repeats line {}", q.qid, it->second));
-    q.text = text->get<std::string>();
-    if (lang != obj.end() && lang->is_string()) q.lang = lang->get<std::string>();
-    queries.push_back(std::move(q));
-  }
-  if (in.bad()) return Status::io_error(fmt::format("{}: read error", path));
-  if (queries.empty()) return Status::invalid_argument(fmt::format("{}: no queries", path));
-  return queries;
-}
+using faqsearch::EvalQuery;
 
 // The latest `updated` or `published` instant among the valid articles of
 // `path`, or nullopt when none has a date. Invalid records are passed over:
@@ -240,7 +197,7 @@ Result<EvalReport> evaluate(const EvalOptions& options) {
     return Status::not_found(fmt::format("{}: file not found", articles_path));
   }
 
-  auto queries = read_queries(queries_path);
+  auto queries = faqsearch::load_queries(queries_path);
   if (!queries) return queries.error();
   if (options.limit_queries > 0 && queries->size() > options.limit_queries) queries->resize(options.limit_queries);
   auto qrels = faqsearch::load_qrels(qrels_path);

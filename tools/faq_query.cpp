@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
+#include "faqsearch/evaluation.h"
 #include "faqsearch/searcher.h"
 
 namespace {
@@ -18,45 +19,9 @@ namespace {
 constexpr std::string_view kProgram = "faq-query";
 namespace cli = faqsearch::cli;
 
-struct BatchQuery {
-  std::string qid;
-  std::string text;
-  std::string lang;
-};
-
-// Reads queries in the shared/data/FORMAT.md format; fails on the first bad line.
-faqsearch::Result<std::vector<BatchQuery>> read_queries(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return faqsearch::Status::not_found(fmt::format("{}: cannot open", path));
-  std::vector<BatchQuery> queries;
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    auto bad = [&](std::string_view why) {
-      return faqsearch::Status::invalid_argument(fmt::format("{}:{}: {}", path, n, why));
-    };
-    if (obj.is_discarded() || !obj.is_object()) return bad("invalid JSON");
-    if (!obj.contains("qid") || !(obj["qid"].is_string() || obj["qid"].is_number_integer())) {
-      return bad("field \"qid\": missing or not a string");
-    }
-    if (!obj.contains("text") || !obj["text"].is_string()) return bad("field \"text\": missing or not a string");
-    BatchQuery q;
-    q.qid = obj["qid"].is_string() ? obj["qid"].get<std::string>() : obj["qid"].dump();
-    if (q.qid.empty() || q.qid.find_first_of(" \t\n") != std::string::npos) {
-      return bad("field \"qid\": must be non-empty and without whitespace");
-    }
-    q.text = obj["text"].get<std::string>();
-    if (obj.contains("lang") && obj["lang"].is_string()) q.lang = obj["lang"].get<std::string>();
-    queries.push_back(std::move(q));
-  }
-  if (in.bad()) return faqsearch::Status::io_error(fmt::format("{}: read error", path));
-  return queries;
-}
-
 int run_batch(const faqsearch::Searcher& searcher, faqsearch::SearchRequest base, const std::string& batch_path,
               bool trec, const std::string& run_tag, const std::string& latency_path) {
-  auto queries = read_queries(batch_path);
+  auto queries = faqsearch::load_queries(batch_path);
   if (!queries) return cli::fail(kProgram, queries.error());
   std::ofstream latency_out;
   if (!latency_path.empty()) {
@@ -64,7 +29,7 @@ int run_batch(const faqsearch::Searcher& searcher, faqsearch::SearchRequest base
     if (!latency_out) return cli::fail(kProgram, faqsearch::Status::io_error(latency_path + ": cannot write"));
   }
   std::string out;
-  for (const BatchQuery& q : *queries) {
+  for (const faqsearch::EvalQuery& q : *queries) {
     faqsearch::SearchRequest request = base;
     request.query = q.text;
     if (request.query_language.empty()) request.query_language = q.lang;

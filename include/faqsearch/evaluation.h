@@ -49,6 +49,23 @@ using Qrels = std::map<std::string, Judgments>;
 // Returns not_found or io_error when it cannot be read, else as parse_qrels.
 [[nodiscard]] Result<Qrels> load_qrels(const std::string& path);
 
+// One query of a judged set (shared/data/FORMAT.md: {"qid", "text", "lang"}).
+struct EvalQuery {
+  std::string qid;   // non-empty, no whitespace (TREC files are whitespace separated)
+  std::string text;
+  std::string lang;  // "" when absent
+};
+
+// Parses a queries.jsonl text: one JSON object per line, blank lines
+// skipped; a numeric qid is read as its decimal text. Returns
+// invalid_argument "NAME:LINE: reason" for the first bad line (invalid JSON,
+// missing or non-string text, bad qid, a qid repeated), or for no queries.
+[[nodiscard]] Result<std::vector<EvalQuery>> parse_queries(std::string_view text, std::string_view name = "queries");
+
+// Reads and parses the queries file at `path`; not_found or io_error when
+// it cannot be read, else as parse_queries.
+[[nodiscard]] Result<std::vector<EvalQuery>> load_queries(const std::string& path);
+
 // True iff `judgments` holds at least one document with rel >= 1.
 [[nodiscard]] bool has_relevant(const Judgments& judgments);
 

@@ -2,18 +2,16 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <map>
-#include <sstream>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "io/read_file.h"
 
@@ -108,6 +106,49 @@ Result<Qrels> load_qrels(const std::string& path) {
   Result<std::string> text = detail::read_file(path);
   if (!text) return text.error();
   return parse_qrels(text.value(), path);
+}
+
+Result<std::vector<EvalQuery>> parse_queries(std::string_view text, std::string_view name) {
+  std::vector<EvalQuery> queries;
+  std::unordered_map<std::string, std::size_t> line_of_qid;
+  std::size_t n = 0;
+  while (!text.empty()) {
+    ++n;
+    std::size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    auto bad = [&](std::string_view why) { return Status::invalid_argument(fmt::format("{}:{}: {}", name, n, why)); };
+    auto obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (obj.is_discarded() || !obj.is_object()) return bad("invalid JSON");
+    auto qid = obj.find("qid");
+    if (qid == obj.end() || !(qid->is_string() || qid->is_number_integer())) {
+      return bad("field \"qid\": missing, or not a string");
+    }
+    auto query_text = obj.find("text");
+    if (query_text == obj.end() || !query_text->is_string()) return bad("field \"text\": missing, or not a string");
+    auto lang = obj.find("lang");
+    if (lang != obj.end() && !lang->is_null() && !lang->is_string()) return bad("field \"lang\": not a string");
+    EvalQuery q;
+    q.qid = qid->is_string() ? qid->get<std::string>() : qid->dump();
+    // qrels and runs are whitespace separated, so such a qid could never be judged.
+    if (q.qid.empty() || q.qid.find_first_of(" \t\r\n") != std::string::npos) {
+      return bad("field \"qid\": must be non-empty and without whitespace");
+    }
+    auto [it, inserted] = line_of_qid.try_emplace(q.qid, n);
+    if (!inserted) return bad(fmt::format("qid \"{}\" repeats line {}", q.qid, it->second));
+    q.text = query_text->get<std::string>();
+    if (lang != obj.end() && lang->is_string()) q.lang = lang->get<std::string>();
+    queries.push_back(std::move(q));
+  }
+  if (queries.empty()) return Status::invalid_argument(fmt::format("{}: no queries", name));
+  return queries;
+}
+
+Result<std::vector<EvalQuery>> load_queries(const std::string& path) {
+  Result<std::string> text = detail::read_file(path);
+  if (!text) return text.error();
+  return parse_queries(text.value(), path);
 }
 
 bool has_relevant(const Judgments& judgments) { return relevant_count(judgments) > 0; }
