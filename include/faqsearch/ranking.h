@@ -9,10 +9,14 @@
 //
 // BM25 is Robertson et al.'s Okapi BM25 (TREC-3, 1994) as Xapian's BM25Weight
 // computes it, over each field's own terms; Xapian 1.4 has no per-field
-// lengths, so both fields normalise by the whole article's length. `age_days`
-// is (now - updated) in days; an article without dates gets no recency boost.
-// A `now` earlier than the newest article's date counts as that date, so no
-// recency factor exceeds 1.
+// lengths, so both fields normalise by the whole article's length. A field's
+// terms are the query words' stems (and loose forms) plus, for Chinese,
+// Japanese and Korean, character bigrams weighted by cjk_bigram_weight and
+// hangul_bigram_weight. `age_days` is (now - updated) in days, updated being
+// `updated` (else `published`) but never later than the moment it was
+// indexed; an article without dates gets no recency boost. A `now` earlier
+// than the newest article's date counts as that date, so no recency factor
+// exceeds 1.
 // idf(word) = ln(1 + N / n) over N articles of which n contain the word: a
 // word found in every article still counts (ln 2), so that among articles the
 // text cannot tell apart, recency and popularity decide.
