@@ -423,3 +423,20 @@ TEST_CASE("identifiers are found whole and by their parts") {
     CHECK(ids.front() == "amount");
   }
 }
+
+TEST_CASE("get_article returns the whole stored article, body included") {
+  Searcher searcher = open_sample();
+  auto article = searcher.get_article("lx-001");
+  REQUIRE(article.has_value());
+  CHECK(article->id == "lx-001");
+  CHECK(article->title.find("user ID") != std::string::npos);
+  CHECK(article->body.find("UID") != std::string::npos);
+  CHECK(article->lang == "en");
+  CHECK(article->category == "account");
+  CHECK(article->published.has_value());
+  CHECK(article->views > 0);
+  auto missing = searcher.get_article("no-such-id");
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().code() == ErrorCode::not_found);
+  CHECK(missing.error().message().find("no-such-id") != std::string::npos);
+}

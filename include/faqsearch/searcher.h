@@ -108,6 +108,12 @@ class Searcher {
   // Sees the index as of the latest commit when the call starts.
   [[nodiscard]] Result<SearchResults> search(const SearchRequest& request) const;
 
+  // The whole article with external id `id` (body included), as of the
+  // index's latest commit: what a help center shows when a result is opened.
+  // Returns not_found naming the id when there is none; io_error or
+  // corruption if the index cannot be read.
+  [[nodiscard]] Result<Article> get_article(std::string_view id) const;
+
   // Articles in the index as of its latest commit; io_error or corruption
   // if the index cannot be read.
   [[nodiscard]] Result<std::uint64_t> article_count() const;

@@ -248,6 +248,24 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) const {
   }
 }
 
+Result<Article> Searcher::get_article(std::string_view id) const {
+  try {
+    auto handle = impl_->acquire();
+    handle->sync();
+    std::string term = detail::schema::id_term(id);
+    Xapian::PostingIterator it = handle->db.postlist_begin(term);
+    if (it == handle->db.postlist_end(term)) {
+      impl_->release(std::move(handle));
+      return Status::not_found(fmt::format("{}: no article with id \"{}\"", impl_->path_, id));
+    }
+    Result<Article> article = detail::schema::read_document(handle->db.get_document(*it), /*with_body=*/true);
+    impl_->release(std::move(handle));
+    return article;
+  } catch (...) {
+    return detail::status_from_current_exception(impl_->path_);
+  }
+}
+
 Result<std::uint64_t> Searcher::article_count() const {
   try {
     auto handle = impl_->acquire();
