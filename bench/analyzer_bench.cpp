@@ -19,11 +19,11 @@
 // BM_AnalyzeEnglish / BM_XapianTermGenerator for like against like. Xapian's
 // tokenizer only splits on Unicode character classes (no dictionaries for
 // Chinese, Japanese or Thai), so only English has a baseline.
-#include <cstdint>
-#include <string>
-
 #include <benchmark/benchmark.h>
 #include <xapian.h>
+
+#include <cstdint>
+#include <string>
 
 #include "faqsearch/analyzer.h"
 

@@ -58,8 +58,8 @@ class Random {
 };
 
 // Pieces of pseudo-words. A syllable is onset + nucleus + coda.
-constexpr std::array<std::string_view, 22> kOnsets = {"",  "b", "c", "d",  "f",  "g",  "h",  "k",  "l",  "m",  "n",
-                                                      "p", "r", "s", "t",  "v",  "z",  "br", "dr", "kl", "st", "tr"};
+constexpr std::array<std::string_view, 22> kOnsets = {"",  "b", "c", "d", "f", "g", "h",  "k",  "l",  "m",  "n",
+                                                      "p", "r", "s", "t", "v", "z", "br", "dr", "kl", "st", "tr"};
 constexpr std::array<std::string_view, 8> kNuclei = {"a", "e", "i", "o", "u", "ai", "ou", "ie"};
 constexpr std::array<std::string_view, 8> kCodas = {"", "n", "r", "s", "l", "m", "nd", "st"};
 
@@ -209,8 +209,8 @@ std::vector<GeneratedQuery> CorpusGenerator::queries(std::size_t corpus_size, st
     ranks.insert(ranks.end(), d.body.begin(), d.body.end());
     std::sort(ranks.begin(), ranks.end());
     ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
-    auto content = std::partition_point(ranks.begin(), ranks.end(),
-                                        [&](std::uint32_t r) { return r < options_.stopword_ranks; });
+    auto content =
+        std::partition_point(ranks.begin(), ranks.end(), [&](std::uint32_t r) { return r < options_.stopword_ranks; });
     std::vector<std::uint32_t> pool(content, ranks.end());
     std::vector<std::uint32_t> stop(ranks.begin(), content);
     while (pool.size() < q.terms && !stop.empty()) {

@@ -74,9 +74,9 @@ class CorpusGenerator {
   [[nodiscard]] const std::vector<std::string>& vocabulary() const { return words_; }
 
   // The category names articles are spread over (uniformly).
-  static constexpr std::array<std::string_view, 10> kCategories = {
-      "account", "billing", "security", "wallet", "trading",
-      "deposits", "withdrawals", "api", "mobile-app", "verification"};
+  static constexpr std::array<std::string_view, 10> kCategories = {"account",    "billing",     "security",    "wallet",
+                                                                   "trading",    "deposits",    "withdrawals", "api",
+                                                                   "mobile-app", "verification"};
 
  private:
   struct Draft;  // an article as word ranks, before rendering

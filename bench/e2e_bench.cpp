@@ -32,7 +32,9 @@
 // Exit status: 0 on success, 1 if an index or search fails or a query finds
 // nothing (every query comes from an indexed article, so that is a bug),
 // 2 on bad usage. Timings are reported, never checked.
+#include <fmt/format.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
@@ -47,13 +49,10 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
-#include <xapian.h>
-
 #include "corpus_gen.h"
-#include "xapian_baseline.h"
 #include "faqsearch/index_writer.h"
 #include "faqsearch/searcher.h"
+#include "xapian_baseline.h"
 
 namespace {
 
@@ -169,7 +168,8 @@ struct IndexStats {
 };
 
 // Feeds the corpus in batches to `add` (one article) and `commit`, timing only those.
-IndexStats index_corpus(const CorpusGenerator& corpus, std::size_t n, const std::function<void(const faqsearch::Article&)>& add,
+IndexStats index_corpus(const CorpusGenerator& corpus, std::size_t n,
+                        const std::function<void(const faqsearch::Article&)>& add,
                         const std::function<void()>& commit) {
   IndexStats stats;
   for (std::size_t first = 0; first < n; first += kBatch) {
@@ -335,8 +335,8 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
 
   // Report: indexing.
   auto nd = static_cast<double>(n);
-  fmt::print("\n== N = {} articles ({} queries, {} rep{}, seed {}) ==\n\n", with_commas(n), queries.size(), options.reps,
-             options.reps == 1 ? "" : "s", options.seed);
+  fmt::print("\n== N = {} articles ({} queries, {} rep{}, seed {}) ==\n\n", with_commas(n), queries.size(),
+             options.reps, options.reps == 1 ? "" : "s", options.seed);
   fmt::print("{:<12} {:>10} {:>12} {:>10} {:>14}\n", "indexing", "seconds", "articles/s", "index MB", "bytes/article");
   const std::pair<const char*, IndexStats> rows[] = {{"faqsearch", ours}, {"xapian", base_stats}};
   for (const auto& [name, st] : rows) {
@@ -358,8 +358,8 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
 
   fmt::print("query latency, microseconds (per query: median of {} rep{}; p50/p99 over queries)\n", options.reps,
              options.reps == 1 ? "" : "s");
-  fmt::print("{:>5} {:>7} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>9} {:>9} | {:>9} {:>9}\n", "terms",
-             "queries", "full p50", "p99", "bm25 p50", "p99", "xap p50", "p99", "full/bm25", "p99", "full/xap", "p99");
+  fmt::print("{:>5} {:>7} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>9} {:>9} | {:>9} {:>9}\n", "terms", "queries",
+             "full p50", "p99", "bm25 p50", "p99", "xap p50", "p99", "full/bm25", "p99", "full/xap", "p99");
   for (const auto& [label, members] : groups) {
     std::vector<double> p50(systems.size()), p99(systems.size());
     for (std::size_t s = 0; s < systems.size(); ++s) {
@@ -368,9 +368,11 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
       p50[s] = percentile(per_query, 0.50);
       p99[s] = percentile(per_query, 0.99);
     }
-    fmt::print("{:>5} {:>7} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>9.2f} {:>9.2f} | {:>9.2f} {:>9.2f}\n",
-               label, members.size(), p50[0], p99[0], p50[1], p99[1], p50[2], p99[2], p50[0] / p50[1],
-               p99[0] / p99[1], p50[0] / p50[2], p99[0] / p99[2]);
+    fmt::print(
+        "{:>5} {:>7} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>9.2f} {:>9.2f} | {:>9.2f} "
+        "{:>9.2f}\n",
+        label, members.size(), p50[0], p99[0], p50[1], p99[1], p50[2], p99[2], p50[0] / p50[1], p99[0] / p99[1],
+        p50[0] / p50[2], p99[0] / p99[2]);
   }
 
   // Report: what the three returned, to show they did comparable work.
@@ -381,9 +383,10 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
     bm25_xapian += overlap(top[1][q], top[2][q]);
   }
   auto nq = static_cast<double>(queries.size());
-  fmt::print("\nmean hits returned: full {:.2f}, bm25 {:.2f}, xapian {:.2f}; "
-             "mean top-10 overlap: full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
-             hits[0] / nq, hits[1] / nq, hits[2] / nq, full_bm25 / nq, bm25_xapian / nq);
+  fmt::print(
+      "\nmean hits returned: full {:.2f}, bm25 {:.2f}, xapian {:.2f}; "
+      "mean top-10 overlap: full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
+      hits[0] / nq, hits[1] / nq, hits[2] / nq, full_bm25 / nq, bm25_xapian / nq);
   return ok;
 }
 

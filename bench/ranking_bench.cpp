@@ -11,13 +11,12 @@
 //   BM_ValueStream           baseline: the same value stream read with a
 //                            plain ValueIterator, no weighting
 // Setup (indexing the generated corpus) is outside the timed loops.
+#include <benchmark/benchmark.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <string>
-
-#include <benchmark/benchmark.h>
-#include <xapian.h>
 
 #include "corpus_gen.h"
 #include "faqsearch/index_writer.h"

@@ -16,7 +16,9 @@
 // and live in a temporary directory made before the first benchmark runs and
 // deleted at exit. Each iteration runs the next of 64 queries of that length,
 // so one figure is the mean over a mix of common and rare words.
+#include <benchmark/benchmark.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <array>
 #include <cstdint>
@@ -27,13 +29,10 @@
 #include <string>
 #include <vector>
 
-#include <benchmark/benchmark.h>
-#include <xapian.h>
-
 #include "corpus_gen.h"
-#include "xapian_baseline.h"
 #include "faqsearch/index_writer.h"
 #include "faqsearch/searcher.h"
+#include "xapian_baseline.h"
 
 namespace {
 

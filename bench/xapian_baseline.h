@@ -8,10 +8,10 @@
 // Thread safety: one thread at a time per object, as Xapian's own objects.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "faqsearch/article.h"
 

@@ -1,9 +1,9 @@
 // index_minimal: index two articles written in code.
 //
 //   index_minimal DB_DIR
-#include <iostream>
-
 #include <faqsearch/faqsearch.h>
+
+#include <iostream>
 
 int main(int argc, char** argv) {
   if (argc != 2) {

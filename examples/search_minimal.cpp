@@ -1,9 +1,9 @@
 // search_minimal: run one query and print the hits.
 //
 //   search_minimal DB_DIR QUERY
-#include <iostream>
-
 #include <faqsearch/faqsearch.h>
+
+#include <iostream>
 
 int main(int argc, char** argv) {
   if (argc != 3) {

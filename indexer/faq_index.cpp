@@ -2,10 +2,10 @@
 //
 //   faq-index --db DIR [--skip-invalid] FILE...
 //   faq-index --db DIR --delete ID...
-#include <iostream>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <iostream>
 
 #include "cli.h"
 #include "faqsearch/ingest.h"
@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
                "Index the valid records and report each invalid one (default: stop at the first, change nothing)");
   try {
     app.parse(argc, argv);
-    if (files.empty() && delete_ids.empty()) throw CLI::ValidationError("nothing to do: give FILE... or --delete ID...");
+    if (files.empty() && delete_ids.empty())
+      throw CLI::ValidationError("nothing to do: give FILE... or --delete ID...");
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
     return faqsearch::cli::kExitOk;
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
   auto summary = faqsearch::ingest_jsonl(db, files, delete_ids, options);
   if (!summary) return faqsearch::cli::fail(kProgram, summary.error());
   for (const auto& d : summary->diagnostics) std::cerr << kProgram << ": skipped: " << d.to_string() << '\n';
-  for (const auto& id : summary->missing_ids) std::cerr << kProgram << ": warning: --delete " << id << ": no such article\n";
+  for (const auto& id : summary->missing_ids)
+    std::cerr << kProgram << ": warning: --delete " << id << ": no such article\n";
   std::cout << fmt::format("added {}, updated {}, deleted {}, skipped {}, {:.2f} seconds\n", summary->added,
                            summary->updated, summary->deleted, summary->skipped, summary->seconds);
   return faqsearch::cli::kExitOk;

@@ -1,10 +1,10 @@
 #include "faqsearch/ingest.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <new>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 namespace faqsearch {
 
@@ -44,7 +44,8 @@ Result<IngestSummary> run_ingest(const std::string& db_path, const std::vector<s
       std::string where = fmt::format("{}:{}", path, record->line);
       auto [it, inserted] = first_seen.emplace(article.id, where);
       if (!inserted) {
-        Diagnostic d{path, record->line, "id", fmt::format("duplicate id \"{}\" (first at {})", article.id, it->second)};
+        Diagnostic d{path, record->line, "id",
+                     fmt::format("duplicate id \"{}\" (first at {})", article.id, it->second)};
         if (Status s = reject(std::move(d)); !s.ok()) return s;
         continue;
       }

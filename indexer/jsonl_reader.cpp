@@ -1,11 +1,11 @@
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "analysis/utf8.h"
 #include "faqsearch/reader.h"
@@ -17,13 +17,20 @@ using nlohmann::json;
 
 const char* type_name(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::discarded: return "nothing";
-    default: return "a number";
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    case json::value_t::discarded:
+      return "nothing";
+    default:
+      return "a number";
   }
 }
 
@@ -65,7 +72,8 @@ std::optional<FieldError> check_article(const Article& a) {
                                                               {"lang", &a.lang}, {"url", &a.url}};
   for (const auto& [name, text] : texts) {
     std::size_t offset = 0;
-    if (!detail::is_valid_utf8(*text, &offset)) return FieldError{name, fmt::format("invalid UTF-8 at byte {}", offset)};
+    if (!detail::is_valid_utf8(*text, &offset))
+      return FieldError{name, fmt::format("invalid UTF-8 at byte {}", offset)};
   }
   return std::nullopt;
 }
@@ -90,7 +98,8 @@ Result<Article> parse_article_json(std::string_view text, std::string* field) {
     return Status::invalid_argument(f.empty() ? message : fmt::format("field \"{}\": {}", f, message));
   };
   std::size_t bad_offset = 0;
-  if (!detail::is_valid_utf8(text, &bad_offset)) return fail("", fmt::format("invalid UTF-8 at byte {}", bad_offset + 1));
+  if (!detail::is_valid_utf8(text, &bad_offset))
+    return fail("", fmt::format("invalid UTF-8 at byte {}", bad_offset + 1));
   json obj = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (obj.is_discarded()) {
     // Parse again with exceptions only to get the parser's position and reason.

@@ -1,9 +1,9 @@
 #include "faqsearch/article.h"
 
-#include <chrono>
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include <cctype>
+#include <chrono>
 
 namespace faqsearch {
 namespace {

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "faqsearch/article.h"
+
+#include <doctest/doctest.h>
 
 using namespace faqsearch;
 

@@ -1,11 +1,12 @@
 // Relevance metrics checked against rankings scored by hand.
+#include "faqsearch/evaluation.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <string>
 #include <vector>
 
-#include "faqsearch/evaluation.h"
 #include "support/temp_dir.h"
 
 namespace {
@@ -214,13 +215,15 @@ TEST_CASE("load_qrels reads a file and reports a missing one as not_found") {
 
 TEST_CASE("query sets parse with their languages, and bad lines are named") {
   auto queries = faqsearch::parse_queries(
-      "{\"qid\": \"q1\", \"text\": \"find my uid\", \"lang\": \"en\"}\n\n{\"qid\": 7, \"text\": \"钱包\"}\n", "q.jsonl");
+      "{\"qid\": \"q1\", \"text\": \"find my uid\", \"lang\": \"en\"}\n\n{\"qid\": 7, \"text\": \"钱包\"}\n",
+      "q.jsonl");
   REQUIRE(queries.has_value());
   REQUIRE(queries->size() == 2);
   CHECK(queries->at(0).lang == "en");
   CHECK(queries->at(1).qid == "7");
   CHECK(queries->at(1).lang.empty());
-  auto repeated = faqsearch::parse_queries("{\"qid\":\"a\",\"text\":\"x\"}\n{\"qid\":\"a\",\"text\":\"y\"}\n", "q.jsonl");
+  auto repeated =
+      faqsearch::parse_queries("{\"qid\":\"a\",\"text\":\"x\"}\n{\"qid\":\"a\",\"text\":\"y\"}\n", "q.jsonl");
   REQUIRE_FALSE(repeated.has_value());
   CHECK(repeated.error().message() == "q.jsonl:2: qid \"a\" repeats line 1");
   CHECK_FALSE(faqsearch::parse_queries("{\"qid\":\"a b\",\"text\":\"x\"}").has_value());

@@ -1,11 +1,11 @@
+#include "faqsearch/index_writer.h"
+
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include <xapian.h>
-
-#include "faqsearch/index_writer.h"
 #include "faqsearch/searcher.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"

@@ -1,8 +1,9 @@
+#include "faqsearch/ingest.h"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 
-#include "faqsearch/ingest.h"
 #include "faqsearch/searcher.h"
 #include "support/temp_dir.h"
 

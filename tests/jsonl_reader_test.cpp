@@ -51,7 +51,8 @@ TEST_CASE("a missing required field is named") {
   REQUIRE(records.size() == 2);
   REQUIRE(records[1].diagnostic.has_value());
   CHECK(records[1].diagnostic->field == "title");
-  CHECK(records[1].diagnostic->to_string() == data("missing_field.jsonl") + ":2: field \"title\": missing required field");
+  CHECK(records[1].diagnostic->to_string() ==
+        data("missing_field.jsonl") + ":2: field \"title\": missing required field");
 }
 
 TEST_CASE("wrong types, negative views and impossible dates are each reported") {
@@ -111,8 +112,9 @@ TEST_CASE("records read from memory carry the given name") {
 }
 
 TEST_CASE("a number too large for a double is a reported error, not a crash") {
-  auto reader = JsonlReader::from_string("big.jsonl", "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"views\":1e400}\n"
-                                                      "{\"id\":\"b\",\"title\":\"t\",\"body\":\"b\",\"x\":-1e999}\n");
+  auto reader = JsonlReader::from_string("big.jsonl",
+                                         "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"views\":1e400}\n"
+                                         "{\"id\":\"b\",\"title\":\"t\",\"body\":\"b\",\"x\":-1e999}\n");
   for (std::size_t line = 1; line <= 2; ++line) {
     auto r = reader.next();
     REQUIRE(r.has_value());

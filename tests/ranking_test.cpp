@@ -1,3 +1,5 @@
+#include "faqsearch/ranking.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -5,7 +7,6 @@
 #include <random>
 #include <set>
 
-#include "faqsearch/ranking.h"
 #include "faqsearch/searcher.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
@@ -20,9 +21,9 @@ constexpr UnixSeconds kNow = 1790000000;  // 2026-09-21, after every generated d
 constexpr UnixSeconds kDay = 86400;
 
 const std::vector<std::string> kVocabulary = {
-    "wallet", "backup",  "icloud", "deposit", "withdrawal", "address", "network", "fee",     "trading", "order",
-    "limit",  "account", "email",  "phone",   "password",   "reset",   "verify",  "identity", "card",   "bank",
-    "crypto", "usdt",    "tron",   "erc",     "transfer",   "frozen",  "support", "api",     "key",     "device"};
+    "wallet", "backup",  "icloud", "deposit", "withdrawal", "address", "network", "fee",      "trading", "order",
+    "limit",  "account", "email",  "phone",   "password",   "reset",   "verify",  "identity", "card",    "bank",
+    "crypto", "usdt",    "tron",   "erc",     "transfer",   "frozen",  "support", "api",      "key",     "device"};
 
 // A deterministic corpus: random titles and bodies over a small vocabulary,
 // dates over six years and views over six orders of magnitude.
@@ -118,8 +119,8 @@ TEST_CASE("explanations add up exactly to the score of every hit") {
       REQUIRE(h.explanation.has_value());
       const Explanation& e = *h.explanation;
       CHECK(e.final_score == doctest::Approx(h.score).epsilon(1e-12));
-      CHECK(e.final_score == e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus +
-                                 e.recency_boost + e.popularity_boost);
+      CHECK(e.final_score == e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus + e.recency_boost +
+                                 e.popularity_boost);
       CHECK(e.recency_factor > 0);
       CHECK(e.recency_factor <= 1.0);
       CHECK(e.recency_boost == doctest::Approx(0.2 * e.scale * e.recency_factor).epsilon(1e-9));
@@ -322,9 +323,10 @@ TEST_CASE("coordination ranks the article with more of the query's words first")
 
 TEST_CASE("the proximity bonus goes to articles where the query's words are adjacent") {
   TempDir dir;
-  build_index(dir / "db", {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
-                           faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
-                           faqsearch::testing::make_article("x", "other", "")});
+  build_index(dir / "db",
+              {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
+               faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
+               faqsearch::testing::make_article("x", "other", "")});
   auto searcher = Searcher::open(dir / "db");
   REQUIRE(searcher.has_value());
   SearchRequest r;

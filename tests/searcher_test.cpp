@@ -1,3 +1,5 @@
+#include "faqsearch/searcher.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -5,7 +7,6 @@
 #include <thread>
 
 #include "faqsearch/ingest.h"
-#include "faqsearch/searcher.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
 
@@ -57,13 +58,12 @@ TEST_CASE("queries typed as a new user would put the right sample article first"
     const char* query;
     const char* expected;
   };
-  for (auto [query, expected] : {Case{"find my user id", "lx-001"}, Case{"wallet backup icloud", "lx-034"},
-                                 Case{"withdrawal sent to wrong address", "lx-022"}, Case{"reset 2fa", "lx-054"},
-                                 Case{"deposit not arrived", "lx-020"}, Case{"usdt trc20 deposit", "lx-021"},
-                                 Case{"trading fees", "lx-063"}, Case{"change email", "lx-002"},
-                                 Case{"找不到我的UID", "zh-001"}, Case{"钱包备份icloud", "zh-002"},
-                                 Case{"出金 届かない", "ja-002"}, Case{"本人確認 手順", "ja-001"},
-                                 Case{"restablecer 2FA", "es-001"}}) {
+  for (auto [query, expected] :
+       {Case{"find my user id", "lx-001"}, Case{"wallet backup icloud", "lx-034"},
+        Case{"withdrawal sent to wrong address", "lx-022"}, Case{"reset 2fa", "lx-054"},
+        Case{"deposit not arrived", "lx-020"}, Case{"usdt trc20 deposit", "lx-021"}, Case{"trading fees", "lx-063"},
+        Case{"change email", "lx-002"}, Case{"找不到我的UID", "zh-001"}, Case{"钱包备份icloud", "zh-002"},
+        Case{"出金 届かない", "ja-002"}, Case{"本人確認 手順", "ja-001"}, Case{"restablecer 2FA", "es-001"}}) {
     CAPTURE(query);
     auto ids = search_ids(searcher, query, 3);
     REQUIRE_FALSE(ids.empty());
@@ -215,7 +215,7 @@ TEST_CASE("a searcher sees articles committed after it was opened") {
 TEST_CASE("one Searcher serves many threads at once with the same results as one thread") {
   Searcher searcher = open_sample();
   const std::vector<std::string> queries = {"find my user id", "wallet backup icloud", "找不到我的UID",
-                                            "出金 届かない", "trading fees", "reset 2fa"};
+                                            "出金 届かない",   "trading fees",         "reset 2fa"};
   std::vector<std::vector<std::string>> expected;
   for (const auto& q : queries) expected.push_back(search_ids(searcher, q));
   std::atomic<int> mismatches{0}, failures{0};
@@ -262,9 +262,9 @@ TEST_CASE("id-only hits carry the same ids and scores as full hits") {
 
 TEST_CASE("a query of unknown language matches stemmed English and unstemmed articles alike") {
   TempDir dir;
-  build_index(dir / "db", {make_article("en", "Withdrawal limits", "", "en"),
-                           make_article("none", "withdrawals list", "", ""),
-                           make_article("zh", "提现 withdrawals", "", "zh")});
+  build_index(dir / "db",
+              {make_article("en", "Withdrawal limits", "", "en"), make_article("none", "withdrawals list", "", ""),
+               make_article("zh", "提现 withdrawals", "", "zh")});
   auto searcher = Searcher::open(dir / "db");
   REQUIRE(searcher.has_value());
   auto ids = search_ids(*searcher, "withdrawals");
@@ -383,9 +383,9 @@ TEST_CASE("accents are optional in queries, and the exactly accented article ran
 
 TEST_CASE("traditional and simplified Chinese find each other") {
   TempDir dir;
-  build_index(dir / "db", {make_article("simp", "如何备份钱包？", "", "zh"),
-                           make_article("trad", "如何備份錢包？", "", "zh-Hant"),
-                           make_article("other", "充值没到账", "", "zh")});
+  build_index(dir / "db",
+              {make_article("simp", "如何备份钱包？", "", "zh"), make_article("trad", "如何備份錢包？", "", "zh-Hant"),
+               make_article("other", "充值没到账", "", "zh")});
   auto searcher = Searcher::open(dir / "db");
   REQUIRE(searcher.has_value());
   for (const char* query : {"錢包", "钱包", "備份錢包", "备份钱包"}) {

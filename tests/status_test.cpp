@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "faqsearch/status.h"
+
+#include <doctest/doctest.h>
 
 using namespace faqsearch;
 

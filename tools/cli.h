@@ -2,10 +2,9 @@
 // Programs stay thin: they parse flags, call the library, and print.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "faqsearch/searcher.h"
 #include "faqsearch/status.h"

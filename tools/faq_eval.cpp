@@ -12,6 +12,9 @@
 // Every query runs once untimed (which gives the ranking that is scored, and
 // warms caches), then --reps timed passes; a query's latency is the median of
 // its timed runs, measured in-process around Searcher::search().
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -23,16 +26,13 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli.h"
 #include "faqsearch/evaluation.h"

@@ -2,12 +2,12 @@
 //
 //   faq-query --db DIR [--limit N] [--offset N] [--category C] [--lang L] [--json] QUERY...
 //   faq-query --db DIR --batch QUERIES.jsonl --trec [--run-tag TAG] [--limit N] [--latency-out FILE]
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <fstream>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
@@ -54,7 +54,8 @@ int run_batch(const faqsearch::Searcher& searcher, faqsearch::SearchRequest base
     }
   }
   std::cout << out;
-  if (latency_out && !latency_out.flush()) return cli::fail(kProgram, faqsearch::Status::io_error(latency_path + ": write failed"));
+  if (latency_out && !latency_out.flush())
+    return cli::fail(kProgram, faqsearch::Status::io_error(latency_path + ": write failed"));
   return cli::kExitOk;
 }
 
@@ -99,10 +100,7 @@ int main(int argc, char** argv) {
   // Ranking: a profile file first, then single flags override its fields.
   std::string profile, now;
   std::optional<double> title_weight, body_weight, k1, b, proximity_weight, whole_phrase_weight, cjk_bigram_weight,
-      hangul_bigram_weight,
-      coordination_weight,
-      stopword_weight,
-      recency_weight, half_life, popularity_weight;
+      hangul_bigram_weight, coordination_weight, stopword_weight, recency_weight, half_life, popularity_weight;
   bool explain = false;
   app.add_option("--profile", profile, "Ranking profile (JSON object of RankingOptions fields)");
   app.add_option("--title-weight", title_weight, "Multiplier on title BM25")->check(CLI::NonNegativeNumber);
@@ -119,7 +117,8 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   app.add_option("--coordination-weight", coordination_weight, "Bonus for matching more of the query's words")
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--stopword-weight", stopword_weight, "Weight of stopwords in a query, 0..1")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--stopword-weight", stopword_weight, "Weight of stopwords in a query, 0..1")
+      ->check(CLI::Range(0.0, 1.0));
   app.add_option("--recency-weight", recency_weight, "Recency boost weight (fraction of the query's scale)")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--half-life", half_life, "Recency half-life in days: 30, 90, 180, 365 or 730");
@@ -131,8 +130,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     if (batch.empty() && words.empty()) throw CLI::ValidationError("no query: give QUERY... or --batch FILE");
     if (!batch.empty() && !words.empty()) throw CLI::ValidationError("give either QUERY... or --batch FILE, not both");
-    if (batch.empty() && (trec || !latency_out.empty())) throw CLI::ValidationError("--trec and --latency-out need --batch");
-    if (run_tag.empty() || run_tag.find_first_of(" \t") != std::string::npos) throw CLI::ValidationError("--run-tag must be one word");
+    if (batch.empty() && (trec || !latency_out.empty()))
+      throw CLI::ValidationError("--trec and --latency-out need --batch");
+    if (run_tag.empty() || run_tag.find_first_of(" \t") != std::string::npos)
+      throw CLI::ValidationError("--run-tag must be one word");
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
     return cli::kExitOk;
@@ -148,13 +149,19 @@ int main(int argc, char** argv) {
     request.ranking = loaded.value();
   }
   auto& k = request.ranking;
-  for (auto [flag, member] : {std::pair{&title_weight, &k.title_weight}, {&body_weight, &k.body_weight},
-                              {&k1, &k.bm25_k1}, {&b, &k.bm25_b}, {&proximity_weight, &k.proximity_weight},
+  for (auto [flag, member] : {std::pair{&title_weight, &k.title_weight},
+                              {&body_weight, &k.body_weight},
+                              {&k1, &k.bm25_k1},
+                              {&b, &k.bm25_b},
+                              {&proximity_weight, &k.proximity_weight},
                               {&whole_phrase_weight, &k.whole_phrase_weight},
                               {&cjk_bigram_weight, &k.cjk_bigram_weight},
-                              {&hangul_bigram_weight, &k.hangul_bigram_weight}, {&coordination_weight, &k.coordination_weight},
-                              {&stopword_weight, &k.stopword_weight}, {&recency_weight, &k.recency_weight},
-                              {&half_life, &k.recency_half_life_days}, {&popularity_weight, &k.popularity_weight}}) {
+                              {&hangul_bigram_weight, &k.hangul_bigram_weight},
+                              {&coordination_weight, &k.coordination_weight},
+                              {&stopword_weight, &k.stopword_weight},
+                              {&recency_weight, &k.recency_weight},
+                              {&half_life, &k.recency_half_life_days},
+                              {&popularity_weight, &k.popularity_weight}}) {
     if (*flag) *member = **flag;
   }
   if (auto s = faqsearch::validate_ranking(k); !s.ok()) {
@@ -181,7 +188,8 @@ int main(int argc, char** argv) {
   auto results = searcher->search(request);
   if (!results) return cli::fail(kProgram, results.error());
   if (json) {
-    nlohmann::json out = {{"query", request.query}, {"total_estimate", results->total_estimate}, {"hits", nlohmann::json::array()}};
+    nlohmann::json out = {
+        {"query", request.query}, {"total_estimate", results->total_estimate}, {"hits", nlohmann::json::array()}};
     std::size_t rank = request.offset;
     for (const auto& hit : results->hits) out["hits"].push_back(cli::hit_to_json(hit, ++rank));
     std::cout << out.dump(2) << '\n';

@@ -51,7 +51,7 @@ using Qrels = std::map<std::string, Judgments>;
 
 // One query of a judged set (shared/data/FORMAT.md: {"qid", "text", "lang"}).
 struct EvalQuery {
-  std::string qid;   // non-empty, no whitespace (TREC files are whitespace separated)
+  std::string qid;  // non-empty, no whitespace (TREC files are whitespace separated)
   std::string text;
   std::string lang;  // "" when absent
 };

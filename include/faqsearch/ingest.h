@@ -24,14 +24,14 @@ struct IngestOptions {
 };
 
 struct IngestSummary {
-  std::size_t read = 0;      // records read (valid or not; blank lines excluded)
-  std::size_t added = 0;     // articles new to the index
-  std::size_t updated = 0;   // articles that replaced one with the same id
-  std::size_t deleted = 0;   // ids removed
-  std::size_t skipped = 0;   // invalid records left out (skip_invalid only)
-  std::vector<Diagnostic> diagnostics;  // one per skipped record, in input order
+  std::size_t read = 0;                  // records read (valid or not; blank lines excluded)
+  std::size_t added = 0;                 // articles new to the index
+  std::size_t updated = 0;               // articles that replaced one with the same id
+  std::size_t deleted = 0;               // ids removed
+  std::size_t skipped = 0;               // invalid records left out (skip_invalid only)
+  std::vector<Diagnostic> diagnostics;   // one per skipped record, in input order
   std::vector<std::string> missing_ids;  // ids asked to delete that were not indexed
-  double seconds = 0;        // wall time of the whole batch
+  double seconds = 0;                    // wall time of the whole batch
 };
 
 // Indexes the JSONL `files` and deletes `delete_ids` in the index at `db_path`.

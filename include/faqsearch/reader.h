@@ -16,10 +16,10 @@
 namespace faqsearch {
 
 struct Diagnostic {
-  std::string path;     // input file name as given
-  std::size_t line = 0; // 1-based line number
-  std::string field;    // the offending field, "" when the whole record is bad
-  std::string message;  // what is wrong, e.g. "expected a string"
+  std::string path;      // input file name as given
+  std::size_t line = 0;  // 1-based line number
+  std::string field;     // the offending field, "" when the whole record is bad
+  std::string message;   // what is wrong, e.g. "expected a string"
 
   // "path:line: field \"title\": expected a string" (field part omitted when empty).
   [[nodiscard]] std::string to_string() const;
@@ -27,8 +27,8 @@ struct Diagnostic {
 
 // Checks the rules every indexed article obeys: a non-empty id of at most 200
 // bytes, valid UTF-8 in every text field, views >= 0, a category of at most
-// 200 bytes, a lang of at most 35 bytes (the longest BCP-47 tags are shorter). Returns invalid_argument with a message that starts with the
-// field, e.g. `field "id": must not be empty`.
+// 200 bytes, a lang of at most 35 bytes (the longest BCP-47 tags are shorter). Returns invalid_argument with a message
+// that starts with the field, e.g. `field "id": must not be empty`.
 [[nodiscard]] Status validate_article(const Article& article);
 
 // Parses one JSON object in the format of shared/data/FORMAT.md into an

@@ -41,9 +41,9 @@ enum class HitFields {
 
 struct SearchRequest {
   // Behaviour
-  std::string query;           // user text, any content
-  std::size_t limit = 10;      // at most this many hits, 0..10000
-  std::size_t offset = 0;      // skip this many best hits first (paging)
+  std::string query;       // user text, any content
+  std::size_t limit = 10;  // at most this many hits, 0..10000
+  std::size_t offset = 0;  // skip this many best hits first (paging)
   // Keep only articles in any of these categories (compared after trimming
   // and ASCII lowercasing); empty keeps all.
   std::vector<std::string> categories;
@@ -74,12 +74,12 @@ struct SearchHit {
   std::optional<UnixSeconds> published;
   std::optional<UnixSeconds> updated;
   std::int64_t views = 0;
-  double score = 0;  // higher is better; comparable within one result list only
+  double score = 0;                        // higher is better; comparable within one result list only
   std::optional<Explanation> explanation;  // set iff SearchRequest::explain
 };
 
 struct SearchResults {
-  std::vector<SearchHit> hits;     // best first
+  std::vector<SearchHit> hits;       // best first
   std::uint64_t total_estimate = 0;  // estimated number of matching articles
 };
 

@@ -1,10 +1,10 @@
 #include "faqsearch/index_writer.h"
 
-#include <chrono>
-#include <filesystem>
-
 #include <fmt/format.h>
 #include <xapian.h>
+
+#include <chrono>
+#include <filesystem>
 
 #include "faqsearch/analyzer.h"
 #include "faqsearch/reader.h"

@@ -1,10 +1,10 @@
 #include "index/schema.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cctype>
-
-#include <fmt/format.h>
 
 #include "faqsearch/ranking.h"
 #include "ranking/boosts.h"
@@ -124,9 +124,7 @@ std::string category_term(std::string_view category) {
   return prefixed(kCategoryPrefix, ascii_lower_trimmed(category));
 }
 
-std::string language_term(std::string_view bcp47) {
-  return prefixed(kLanguagePrefix, primary_language(bcp47));
-}
+std::string language_term(std::string_view bcp47) { return prefixed(kLanguagePrefix, primary_language(bcp47)); }
 
 std::string stem_term(Analyzer& analyzer, std::string_view stem_prefix, const Token& token, std::string_view lang) {
   std::string term(stem_prefix);
@@ -181,7 +179,8 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixS
     }
   }
   doc.add_value(kPopularitySlot, Xapian::sortable_serialise(popularity_factor(article.views)));
-  if (article.published) doc.add_value(kPublishedSlot, Xapian::sortable_serialise(static_cast<double>(*article.published)));
+  if (article.published)
+    doc.add_value(kPublishedSlot, Xapian::sortable_serialise(static_cast<double>(*article.published)));
   doc.add_value(kViewsSlot, Xapian::sortable_serialise(static_cast<double>(article.views)));
 
   doc.add_value(kIdSlot, article.id);
@@ -211,14 +210,14 @@ Status check_compatible(const Xapian::Database& db, const Analyzer& analyzer, bo
   }
   if (format != std::to_string(kFormatVersion)) {
     return Status::unsupported(
-        fmt::format("index format version {} is not supported (this build reads version {}); rebuild the index",
-                    format, kFormatVersion));
+        fmt::format("index format version {} is not supported (this build reads version {}); rebuild the index", format,
+                    kFormatVersion));
   }
   std::string settings = db.get_metadata(std::string(kAnalyzerKey));
   if (settings != analyzer.settings()) {
-    return Status::unsupported(fmt::format(
-        "index was built with analyzer settings \"{}\" but this build uses \"{}\"; rebuild the index", settings,
-        analyzer.settings()));
+    return Status::unsupported(
+        fmt::format("index was built with analyzer settings \"{}\" but this build uses \"{}\"; rebuild the index",
+                    settings, analyzer.settings()));
   }
   return {};
 }

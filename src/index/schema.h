@@ -3,13 +3,13 @@
 // same layout for readers of the on-disk format; keep the two in step.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "faqsearch/analyzer.h"
 #include "faqsearch/article.h"
@@ -33,12 +33,12 @@ inline constexpr std::string_view kTitleGramPrefix = "NT";  // title CJK charact
 inline constexpr std::string_view kBodyGramPrefix = "NB";   // body CJK character bigrams
 
 // Value slots. Numbers are sortable_serialise()d; text is raw UTF-8.
-inline constexpr Xapian::valueno kUpdatedSlot = 0;    // updated (or published), Unix seconds
-inline constexpr Xapian::valueno kPublishedSlot = 1;  // published, Unix seconds
-inline constexpr Xapian::valueno kViewsSlot = 2;      // views
-inline constexpr Xapian::valueno kIdSlot = 3;         // external id, read in bulk by the searcher's id table
-inline constexpr Xapian::valueno kBodySlot = 4;       // body text, kept out of the document data
-inline constexpr Xapian::valueno kPopularitySlot = 5; // popularity_factor(views), 0..1
+inline constexpr Xapian::valueno kUpdatedSlot = 0;     // updated (or published), Unix seconds
+inline constexpr Xapian::valueno kPublishedSlot = 1;   // published, Unix seconds
+inline constexpr Xapian::valueno kViewsSlot = 2;       // views
+inline constexpr Xapian::valueno kIdSlot = 3;          // external id, read in bulk by the searcher's id table
+inline constexpr Xapian::valueno kBodySlot = 4;        // body text, kept out of the document data
+inline constexpr Xapian::valueno kPopularitySlot = 5;  // popularity_factor(views), 0..1
 // Slots 6.. hold recency_index_value() for each of kRecencyHalfLivesDays, in order.
 inline constexpr Xapian::valueno kFirstRecencySlot = 6;
 
@@ -71,8 +71,8 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 // (accents, Traditional Chinese, ... see Analyzer::loose_form) differs, the
 // stem term of that too. An article written with the accents then matches
 // both, one written without only the loose one: an exact match ranks higher.
-[[nodiscard]] std::vector<std::string> match_terms(Analyzer& analyzer, std::string_view stem_prefix,
-                                                   const Token& token, std::string_view lang);
+[[nodiscard]] std::vector<std::string> match_terms(Analyzer& analyzer, std::string_view stem_prefix, const Token& token,
+                                                   std::string_view lang);
 
 // Builds the Xapian document for a valid article, indexed at `indexed_at`
 // (recency values never count an article as newer than that).

@@ -1,10 +1,10 @@
 #include "index/xapian_errors.h"
 
-#include <exception>
-#include <new>
-
 #include <fmt/format.h>
 #include <xapian.h>
+
+#include <exception>
+#include <new>
 
 namespace faqsearch::detail {
 

@@ -1,11 +1,11 @@
 #include "io/read_file.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 namespace faqsearch::detail {
 

@@ -8,12 +8,12 @@
 // the second only on the query's `now` (a scale factor). The product is exact.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "faqsearch/article.h"
 #include "faqsearch/ranking.h"

@@ -1,9 +1,9 @@
 #include "faqsearch/ranking.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "io/read_file.h"
@@ -55,9 +55,8 @@ Status validate_ranking(const RankingOptions& o) {
   if (o.popularity_weight < 0) return bad("popularity_weight", "must be >= 0");
   if (std::find(kRecencyHalfLivesDays.begin(), kRecencyHalfLivesDays.end(), o.recency_half_life_days) ==
       kRecencyHalfLivesDays.end()) {
-    return bad("recency_half_life_days",
-               fmt::format("{} is not one of the indexed half-lives ({})", o.recency_half_life_days,
-                           fmt::join(kRecencyHalfLivesDays, ", ")));
+    return bad("recency_half_life_days", fmt::format("{} is not one of the indexed half-lives ({})",
+                                                     o.recency_half_life_days, fmt::join(kRecencyHalfLivesDays, ", ")));
   }
   return {};
 }

@@ -6,11 +6,11 @@
 // after which id-only results cost a vector lookup per hit.
 #pragma once
 
+#include <xapian.h>
+
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 namespace faqsearch::detail {
 

@@ -1,7 +1,6 @@
 #include "search/query_builder.h"
 
 #include <algorithm>
-
 #include <set>
 
 #include "index/schema.h"
@@ -44,7 +43,8 @@ Xapian::Query synonym_of(const std::set<std::string>& terms) {
 Xapian::Query phrase_in_field(std::string_view word_prefix, const std::vector<Token>& phrase) {
   std::vector<Xapian::Query> terms;
   for (const Token& t : phrase) terms.emplace_back(schema::prefixed(word_prefix, t.term));
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                       static_cast<Xapian::termcount>(terms.size()));
 }
 
 Xapian::Query any_of(std::vector<Xapian::Query> queries) {
@@ -101,7 +101,8 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
   for (const auto& run : gram_runs(gram_sequence)) {
     // Korean is written with spaces: its words already form the phrase above.
     if (run.size() < 2 || run.size() > kMaxQueryWords || is_hangul_syllable(run.front())) continue;
-    for (auto [prefix, out] : {std::pair{schema::kTitleGramPrefix, &title_out}, std::pair{schema::kBodyGramPrefix, &body_out}}) {
+    for (auto [prefix, out] :
+         {std::pair{schema::kTitleGramPrefix, &title_out}, std::pair{schema::kBodyGramPrefix, &body_out}}) {
       std::vector<Xapian::Query> terms;
       for (const std::string& g : run) terms.emplace_back(schema::prefixed(prefix, g));
       out->push_back(scaled(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
@@ -219,19 +220,18 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
       add_whole_phrases(text, gram_sequence, ranking, title_pairs, body_pairs);
     }
     if (!title_pairs.empty()) {
-      out.proximity = Xapian::Query(
-          Xapian::Query::OP_OR,
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_pairs)),
-                        ranking.title_weight * ranking.proximity_weight),
-          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_pairs)),
-                        ranking.body_weight * ranking.proximity_weight));
+      out.proximity = Xapian::Query(Xapian::Query::OP_OR,
+                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_pairs)),
+                                                  ranking.title_weight * ranking.proximity_weight),
+                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_pairs)),
+                                                  ranking.body_weight * ranking.proximity_weight));
     }
   }
   if (!text.phrases.empty()) {
     std::vector<Xapian::Query> required;
     for (const auto& phrase : text.phrases) {
-      required.push_back(any_of({phrase_in_field(schema::kTitleWordPrefix, phrase),
-                                 phrase_in_field(schema::kBodyWordPrefix, phrase)}));
+      required.push_back(any_of(
+          {phrase_in_field(schema::kTitleWordPrefix, phrase), phrase_in_field(schema::kBodyWordPrefix, phrase)}));
     }
     out.phrases = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                 Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()), 0.0);

@@ -1,11 +1,11 @@
 // Turns user query text into a Xapian query over the schema's terms.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "faqsearch/analyzer.h"
 #include "faqsearch/ranking.h"

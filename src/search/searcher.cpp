@@ -1,12 +1,12 @@
 #include "faqsearch/searcher.h"
 
+#include <fmt/format.h>
+#include <xapian.h>
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
 #include <mutex>
-
-#include <fmt/format.h>
-#include <xapian.h>
 
 #include "faqsearch/analyzer.h"
 #include "index/schema.h"
@@ -46,8 +46,8 @@ struct Handle {
 
   Xapian::Database db;
   Analyzer analyzer;
-  std::vector<std::string> stem_languages;  // every indexed language, for queries of unknown language
-  bool has_unstemmed = false;               // some articles were indexed without a stemmer
+  std::vector<std::string> stem_languages;     // every indexed language, for queries of unknown language
+  bool has_unstemmed = false;                  // some articles were indexed without a stemmer
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
 };
 
@@ -57,7 +57,8 @@ Xapian::BM25Weight bm25(const RankingOptions& k) { return Xapian::BM25Weight(k.b
 
 Status validate_request(const SearchRequest& r) {
   if (r.limit > kMaxLimit) return Status::invalid_argument(fmt::format("limit {} is over {}", r.limit, kMaxLimit));
-  if (r.offset > kMaxLimit * 10) return Status::invalid_argument(fmt::format("offset {} is over {}", r.offset, kMaxLimit * 10));
+  if (r.offset > kMaxLimit * 10)
+    return Status::invalid_argument(fmt::format("offset {} is over {}", r.offset, kMaxLimit * 10));
   if (Status s = validate_ranking(r.ranking); !s.ok()) return s;
   return {};
 }
@@ -96,10 +97,9 @@ class Searcher::Impl {
     // indexed language's. Every article is matched by the stems of its own
     // language only: the index keeps each stemmer's stems apart.
     std::vector<std::string> stem_languages;
-    std::string known_language =
-        !request.query_language.empty() ? request.query_language
-        : request.languages.size() == 1 ? request.languages.front()
-                                        : std::string();
+    std::string known_language = !request.query_language.empty() ? request.query_language
+                                 : request.languages.size() == 1 ? request.languages.front()
+                                                                 : std::string();
     if (!known_language.empty()) {
       stem_languages = {known_language};
       if (h.has_unstemmed && Analyzer::has_stemmer(known_language)) stem_languages.emplace_back();
@@ -126,8 +126,8 @@ class Searcher::Impl {
     Xapian::Enquire enquire(h.db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(bm25(ranking));
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit));
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
     results.total_estimate = mset.get_matches_estimated();
     results.hits.reserve(mset.size());
     std::shared_ptr<const detail::IdTable> ids;
@@ -178,8 +178,8 @@ class Searcher::Impl {
     if (!text.proximity.empty()) e.proximity_bonus = part_score(text.proximity);
     if (!text.coordination.empty()) e.coordination_bonus = part_score(text.coordination);
     detail::explain_boosts(doc, plan, e);
-    e.final_score = e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus + e.recency_boost +
-                    e.popularity_boost;
+    e.final_score =
+        e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus + e.recency_boost + e.popularity_boost;
     return e;
   }
 

@@ -1,10 +1,10 @@
 // Helpers to build small articles and indexes in tests.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <string>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "faqsearch/index_writer.h"
 #include "faqsearch/ingest.h"
