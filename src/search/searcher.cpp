@@ -86,8 +86,32 @@ class Searcher::Impl {
     if (idle_.size() < options_.max_idle_handles) idle_.push_back(std::move(h));
   }
 
+  // Runs `work` on a pooled handle moved to the index's latest commit, as a
+  // Result: once more if a writer's commits overtook the read (Xapian's
+  // DatabaseModifiedError; the newest revision is consistent), and with any
+  // exception turned into a Status. A handle that threw is dropped, not pooled.
+  template <typename T, typename Work>
+  Result<T> with_handle(Work&& work) {
+    try {
+      std::unique_ptr<Handle> handle = acquire();
+      handle->sync();
+      Result<T> result = [&]() -> Result<T> {
+        try {
+          return work(*handle);
+        } catch (const Xapian::DatabaseModifiedError&) {
+          handle->sync();
+          return work(*handle);
+        }
+      }();
+      release(std::move(handle));
+      return result;
+    } catch (...) {
+      return detail::status_from_current_exception(path_);
+    }
+  }
+
+  // REQUIRES: h is synced (with_handle does it)
   SearchResults run(Handle& h, const SearchRequest& request) {
-    h.sync();
     detail::QueryText text = detail::parse_query_text(h.analyzer, request.query);
     SearchResults results;
     if (text.words.empty()) return results;
@@ -229,53 +253,22 @@ Result<Searcher> Searcher::open(std::string_view path_view, SearcherOptions opti
 
 Result<SearchResults> Searcher::search(const SearchRequest& request) const {
   if (Status s = validate_request(request); !s.ok()) return s;
-  std::unique_ptr<Handle> handle;
-  try {
-    handle = impl_->acquire();
-    SearchResults results;
-    try {
-      results = impl_->run(*handle, request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // A writer committed twice while we read; the newest revision is consistent.
-      handle->sync();
-      results = impl_->run(*handle, request);
-    }
-    impl_->release(std::move(handle));
-    return results;
-  } catch (...) {
-    // The handle may be in a bad state; drop it rather than pool it.
-    return detail::status_from_current_exception(impl_->path_);
-  }
+  return impl_->with_handle<SearchResults>([&](Handle& h) { return impl_->run(h, request); });
 }
 
 Result<Article> Searcher::get_article(std::string_view id) const {
-  try {
-    auto handle = impl_->acquire();
-    handle->sync();
+  return impl_->with_handle<Article>([&](Handle& h) -> Result<Article> {
     std::string term = detail::schema::id_term(id);
-    Xapian::PostingIterator it = handle->db.postlist_begin(term);
-    if (it == handle->db.postlist_end(term)) {
-      impl_->release(std::move(handle));
+    Xapian::PostingIterator it = h.db.postlist_begin(term);
+    if (it == h.db.postlist_end(term)) {
       return Status::not_found(fmt::format("{}: no article with id \"{}\"", impl_->path_, id));
     }
-    Result<Article> article = detail::schema::read_document(handle->db.get_document(*it), /*with_body=*/true);
-    impl_->release(std::move(handle));
-    return article;
-  } catch (...) {
-    return detail::status_from_current_exception(impl_->path_);
-  }
+    return detail::schema::read_document(h.db.get_document(*it), /*with_body=*/true);
+  });
 }
 
 Result<std::uint64_t> Searcher::article_count() const {
-  try {
-    auto handle = impl_->acquire();
-    handle->sync();
-    std::uint64_t n = handle->db.get_doccount();
-    impl_->release(std::move(handle));
-    return n;
-  } catch (...) {
-    return detail::status_from_current_exception(impl_->path_);
-  }
+  return impl_->with_handle<std::uint64_t>([](Handle& h) { return std::uint64_t{h.db.get_doccount()}; });
 }
 
 }  // namespace faqsearch
