@@ -87,20 +87,28 @@ class Searcher::Impl {
   }
 
   // Runs `work` on a pooled handle moved to the index's latest commit, as a
-  // Result: once more if a writer's commits overtook the read (Xapian's
+  // Result: again (up to twice) if a writer's commits overtook the read (Xapian's
   // DatabaseModifiedError; the newest revision is consistent), and with any
   // exception turned into a Status. A handle that threw is dropped, not pooled.
   template <typename T, typename Work>
   Result<T> with_handle(Work&& work) {
     try {
       std::unique_ptr<Handle> handle = acquire();
-      handle->sync();
+      // The sync is part of each attempt: it reads the index too (its
+      // language terms) and can be overtaken by a commit like any read.
+      auto attempt = [&]() -> Result<T> {
+        handle->sync();
+        return work(*handle);
+      };
       Result<T> result = [&]() -> Result<T> {
-        try {
-          return work(*handle);
-        } catch (const Xapian::DatabaseModifiedError&) {
-          handle->sync();
-          return work(*handle);
+        // Each retry reads the newest revision; a writer committing in a
+        // tight loop can overtake one retry, rarely two.
+        for (int retries = 2;; --retries) {
+          try {
+            return attempt();
+          } catch (const Xapian::DatabaseModifiedError&) {
+            if (retries == 0) throw;
+          }
         }
       }();
       release(std::move(handle));
