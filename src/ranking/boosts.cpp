@@ -80,6 +80,57 @@ Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan) {
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, all_boosts);
 }
 
+namespace {
+
+double slot_upper_bound(const Xapian::Database& db, Xapian::valueno slot) {
+  std::string bound = db.get_value_upper_bound(slot);
+  return bound.empty() ? 0.0 : Xapian::sortable_unserialise(bound);
+}
+
+// multiplier * stored value for each of `docids` (ascending); 0 where the
+// article has no value, as the posting source does not match it.
+void add_slot(const Xapian::Database& db, Xapian::valueno slot, double multiplier,
+              const std::vector<Xapian::docid>& docids, std::vector<double>& out) {
+  try {
+    Xapian::ValueIterator it = db.valuestream_begin(slot);
+    for (std::size_t i = 0; i < docids.size() && it != db.valuestream_end(slot); ++i) {
+      it.skip_to(docids[i]);
+      if (it != db.valuestream_end(slot) && it.get_docid() == docids[i]) {
+        out[i] = multiplier * Xapian::sortable_unserialise(*it);
+      }
+    }
+  } catch (const Xapian::UnimplementedError&) {
+    for (std::size_t i = 0; i < docids.size(); ++i) {
+      std::string value = db.get_document(docids[i]).get_value(slot);
+      out[i] = value.empty() ? 0.0 : multiplier * Xapian::sortable_unserialise(value);
+    }
+  }
+}
+
+}  // namespace
+
+double max_boost(const Xapian::Database& db, const BoostPlan& plan) {
+  double bound = 0;
+  if (plan.recency_multiplier > 0) bound += plan.recency_multiplier * slot_upper_bound(db, plan.recency_slot);
+  if (plan.popularity_multiplier > 0) {
+    bound += plan.popularity_multiplier * slot_upper_bound(db, schema::kPopularitySlot);
+  }
+  return bound;
+}
+
+std::vector<double> boosts_of(const Xapian::Database& db, const BoostPlan& plan,
+                              const std::vector<Xapian::docid>& docids) {
+  std::vector<double> recency(docids.size(), 0.0), popularity(docids.size(), 0.0);
+  if (plan.recency_multiplier > 0) add_slot(db, plan.recency_slot, plan.recency_multiplier, docids, recency);
+  if (plan.popularity_multiplier > 0) {
+    add_slot(db, schema::kPopularitySlot, plan.popularity_multiplier, docids, popularity);
+  }
+  // The matcher adds the two sources' weights first, then adds them to the text's.
+  std::vector<double> out(docids.size());
+  for (std::size_t i = 0; i < docids.size(); ++i) out[i] = recency[i] + popularity[i];
+  return out;
+}
+
 void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, Explanation& e) {
   e.scale = plan.scale;
   std::string recency = doc.get_value(plan.recency_slot);

@@ -51,6 +51,17 @@ struct BoostPlan {
 // text AND_MAYBE (recency + popularity): the boosts add to matching articles only.
 [[nodiscard]] Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan);
 
+// The largest boost any article of `db` can get under `plan`: the bound the
+// posting sources declare to Xapian's matcher.
+[[nodiscard]] double max_boost(const Xapian::Database& db, const BoostPlan& plan);
+
+// The boost (recency + popularity, summed as the matcher sums them) of each
+// of `docids`, which must be ascending. Reads the value streams, one pass
+// each; a backend without value streams (remote in Xapian 1.4) is read
+// document by document instead.
+[[nodiscard]] std::vector<double> boosts_of(const Xapian::Database& db, const BoostPlan& plan,
+                                            const std::vector<Xapian::docid>& docids);
+
 // Fills the recency and popularity parts of `e` for `doc`, exactly as the
 // posting sources weigh it (multiplier * stored value).
 void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, Explanation& e);

