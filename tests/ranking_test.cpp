@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 #include <set>
 
@@ -237,30 +238,47 @@ TEST_CASE("property: the pruned top-k equals a brute-force ranking of every matc
   build_index(dir / "db", generated_corpus(42, 400));
   auto searcher = Searcher::open(dir / "db");
   REQUIRE(searcher.has_value());
-  for (const std::string& q : generated_queries(43, 25)) {
-    SearchRequest all;
-    all.query = q;
-    all.now = kNow;
-    all.explain = true;
-    all.limit = 10000;
-    all.ranking.recency_weight = 0.3;
-    all.ranking.popularity_weight = 0.3;
-    all.ranking.proximity_weight = 0.5;
-    all.ranking.coordination_weight = 0.3;
-    // Reference: every matching article, scored part by part, sorted.
-    std::vector<double> reference;
-    for (const SearchHit& h : must_search(*searcher, all).hits) reference.push_back(h.explanation->final_score);
-    std::sort(reference.rbegin(), reference.rend());
-    for (std::size_t k : {1u, 3u, 10u}) {
-      SearchRequest top = all;
-      top.explain = false;
-      top.limit = k;
-      auto hits = must_search(*searcher, top).hits;
-      REQUIRE(hits.size() == std::min(k, reference.size()));
-      for (std::size_t i = 0; i < hits.size(); ++i) {
-        CAPTURE(q);
-        CAPTURE(k);
-        CHECK(hits[i].score == doctest::Approx(reference[i]).epsilon(1e-9));
+  // Small boosts let the text-first pass settle most queries; large ones make
+  // it fall back to the full query with a cutoff. Both must be exact.
+  for (double boost_weight : {0.02, 0.3}) {
+    for (const std::string& q : generated_queries(43, 25)) {
+      SearchRequest all;
+      all.query = q;
+      all.now = kNow;
+      all.explain = true;
+      all.limit = 10000;
+      all.ranking.recency_weight = boost_weight;
+      all.ranking.popularity_weight = boost_weight;
+      all.ranking.proximity_weight = 0.5;
+      all.ranking.coordination_weight = 0.3;
+      // Reference: every matching article, scored part by part, sorted.
+      std::vector<std::pair<double, std::string>> reference;
+      for (const SearchHit& h : must_search(*searcher, all).hits) {
+        reference.emplace_back(h.explanation->final_score, h.id);
+      }
+      std::sort(reference.begin(), reference.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      for (std::size_t offset : {0u, 4u}) {
+        for (std::size_t k : {1u, 3u, 10u}) {
+          SearchRequest top = all;
+          top.explain = false;
+          top.offset = offset;
+          top.limit = k;
+          auto hits = must_search(*searcher, top).hits;
+          std::size_t expected = reference.size() > offset ? std::min(k, reference.size() - offset) : 0;
+          REQUIRE(hits.size() == expected);
+          for (std::size_t i = 0; i < hits.size(); ++i) {
+            CAPTURE(q);
+            CAPTURE(boost_weight);
+            CAPTURE(offset);
+            CAPTURE(k);
+            const auto& want = reference[offset + i];
+            CHECK(hits[i].score == doctest::Approx(want.first).epsilon(1e-9));
+            // The id must match too, unless another article ties on score.
+            bool tied = (offset + i > 0 && reference[offset + i - 1].first - want.first < 1e-9) ||
+                        (offset + i + 1 < reference.size() && want.first - reference[offset + i + 1].first < 1e-9);
+            if (!tied) CHECK(hits[i].id == want.second);
+          }
+        }
       }
     }
   }
@@ -346,6 +364,30 @@ TEST_CASE("the proximity bonus goes to articles where the query's words are adja
   CHECK(hits[0].id == "together");
   CHECK(hits[0].explanation->proximity_bonus > 0);
   CHECK(hits[1].explanation->proximity_bonus == 0);
+}
+
+TEST_CASE("the whole-phrase bonus needs every adjacent pair of the query in one field") {
+  TempDir dir;
+  build_index(dir / "db",
+              {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
+               faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
+               faqsearch::testing::make_article("x", "other", "")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  auto proximity_of = [&](double whole_phrase_weight) {
+    SearchRequest r;
+    r.query = "bank declined the card";
+    r.now = kNow;
+    r.explain = true;
+    r.ranking.whole_phrase_weight = whole_phrase_weight;
+    std::map<std::string, double> by_id;
+    for (const SearchHit& h : must_search(*searcher, r).hits) by_id[h.id] = h.explanation->proximity_bonus;
+    return by_id;
+  };
+  auto without = proximity_of(0), with = proximity_of(4);
+  REQUIRE(with.size() == 2);
+  CHECK(with["together"] > without["together"]);              // "bank declined the card" is in its body
+  CHECK(with["apart"] == doctest::Approx(without["apart"]));  // only "the card" is
 }
 
 TEST_CASE("stopwords weigh stopword_weight when the query language is known, and never empty a query") {

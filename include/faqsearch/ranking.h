@@ -63,20 +63,21 @@ struct RankingOptions {
   // BM25 length normalisation, 0..1. Default 0.75 (Robertson's usual value).
   double bm25_b = 0.75;
   // Weight of the proximity bonus, >= 0: each pair of adjacent query words
-  // found adjacent in a field adds that field's BM25 weight of the two
-  // (unstemmed) words times this; pairs of two stopwords do not count.
-  // 0 turns it off (and the whole-phrase bonus with it). Default 0.25:
-  // stronger pair bonuses help exact-span queries but reward common word
-  // pairs in paraphrased questions (covid-faq-deepset-en nDCG@10 0.705 at
-  // 0.25, 0.678 at 1, 0.641 at 2).
-  double proximity_weight = 0.25;
-  // Weight of the whole-phrase bonus, >= 0: the query's words (3 or more),
-  // or a run of its Chinese/Japanese characters, found as one phrase in a
-  // field add their BM25 weight times this. A user who pastes an error
-  // message or an exact title expects that article first; paraphrases almost
-  // rarely match a whole query. Default 3: debian-faq-known-item nDCG@10
-  // 0.820 without, 0.950 with; bq-faq-zh lost 0.005, no other set moved.
-  double whole_phrase_weight = 3.0;
+  // found adjacent in a field (the index keeps a term per adjacent word pair)
+  // adds that field's BM25 weight of the pair times this; pairs of two
+  // stopwords do not count. 0 turns it off (and the whole-phrase bonus with
+  // it). Default 0.35: stronger pair bonuses help exact-span queries but
+  // reward common word pairs in paraphrased questions (covid-faq-deepset-en
+  // nDCG@10 0.6985 at 0.15, 0.7060 at 0.35, 0.6946 at 0.5).
+  double proximity_weight = 0.35;
+  // Weight of the whole-phrase bonus, >= 0: every adjacent pair of the
+  // query's words (3 or more) in one field, or every bigram of a run of its
+  // Chinese/Japanese characters, adds their BM25 weight times this. A user
+  // who pastes an error message or an exact title expects that article
+  // first; paraphrases rarely match a whole query. Default 4:
+  // debian-faq-known-item nDCG@10 0.9295 at 2, 0.9479 at 3, 0.9548 at 4;
+  // bq-faq-zh 0.2026 / 0.2018 / 0.2014; no other set moved.
+  double whole_phrase_weight = 4.0;
   // Weight of Han and kana character-bigram matches relative to word
   // matches, >= 0 (within each field's BM25). Bigrams find Chinese and
   // Japanese articles whose words were segmented differently from the

@@ -21,10 +21,21 @@ std::string ascii_lower_trimmed(std::string_view s) {
 }
 
 void index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, std::string_view word_prefix,
-                 std::string_view stem_prefix, std::string_view gram_prefix, std::string_view lang) {
-  for (const Token& token : analyzer.tokenize(text)) {
+                 std::string_view stem_prefix, std::string_view gram_prefix, std::string_view pair_prefix,
+                 std::string_view lang) {
+  const Token* previous_word = nullptr;
+  std::vector<Token> tokens = analyzer.tokenize(text);
+  for (const Token& token : tokens) {
     doc.add_posting(prefixed(word_prefix, token.term), token.position);
     for (const std::string& term : match_terms(analyzer, stem_prefix, token, lang)) doc.add_term(term);
+    // Pairs of words as the query side forms them: compounds left out.
+    if (token.compound) continue;
+    if (previous_word && token.position == previous_word->position + 1) {
+      if (std::string pair = pair_term(pair_prefix, previous_word->term, token.term); !pair.empty()) {
+        doc.add_term(pair);
+      }
+    }
+    previous_word = &token;
   }
   // Bigrams keep positions (their own sequence, one per bigram) so that
   // adjacent query bigrams can be matched as a phrase: for CJK, the nearest
@@ -118,6 +129,18 @@ std::string prefixed(std::string_view prefix, std::string_view text) {
   return out;
 }
 
+std::string pair_term(std::string_view pair_prefix, std::string_view first, std::string_view second) {
+  // Xapian's limit on a term is 245 bytes.
+  if (pair_prefix.size() + first.size() + 1 + second.size() > 240) return {};
+  std::string out;
+  out.reserve(pair_prefix.size() + first.size() + 1 + second.size());
+  out.append(pair_prefix);
+  out.append(first);
+  out += ' ';
+  out.append(second);
+  return out;
+}
+
 std::string id_term(std::string_view id) { return prefixed(kIdPrefix, id); }
 
 std::string category_term(std::string_view category) {
@@ -165,8 +188,10 @@ Xapian::valueno recency_slot(double half_life_days) {
 
 Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at) {
   Xapian::Document doc;
-  index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix, article.lang);
-  index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, article.lang);
+  index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix, kTitlePairPrefix,
+              article.lang);
+  index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, kBodyPairPrefix,
+              article.lang);
   doc.add_boolean_term(id_term(article.id));
   if (!article.category.empty()) doc.add_boolean_term(category_term(article.category));
   if (!article.lang.empty()) doc.add_boolean_term(language_term(article.lang));

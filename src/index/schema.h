@@ -18,7 +18,7 @@
 namespace faqsearch::detail::schema {
 
 // Bumped whenever terms, values or stored data change meaning.
-inline constexpr int kFormatVersion = 2;
+inline constexpr int kFormatVersion = 3;
 
 // Term prefixes. Analyzed terms are NFKC case folded, so they never start with
 // an ASCII capital and need no ':' separator after a prefix.
@@ -31,6 +31,8 @@ inline constexpr std::string_view kTitleStemPrefix = "ZT";  // title stems (the 
 inline constexpr std::string_view kBodyStemPrefix = "ZB";   // body stems (the matching terms)
 inline constexpr std::string_view kTitleGramPrefix = "NT";  // title CJK character bigrams
 inline constexpr std::string_view kBodyGramPrefix = "NB";   // body CJK character bigrams
+inline constexpr std::string_view kTitlePairPrefix = "PT";  // title: two adjacent words, "a b"
+inline constexpr std::string_view kBodyPairPrefix = "PB";   // body: two adjacent words, "a b"
 
 // Value slots. Numbers are sortable_serialise()d; text is raw UTF-8.
 inline constexpr Xapian::valueno kUpdatedSlot = 0;     // updated (or published), Unix seconds
@@ -53,6 +55,14 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 // prefix + text. (Built by append: GCC 12 at -O3 warns falsely, -Wrestrict,
 // on std::string(prefix) + std::string(text).)
 [[nodiscard]] std::string prefixed(std::string_view prefix, std::string_view text);
+
+// The term for words `first` then `second` next to each other in a field
+// (kTitlePairPrefix or kBodyPairPrefix); "" if it would be longer than a
+// Xapian term may be. Proximity is scored from these terms rather than from
+// positions: a pair is one short posting list, where a positional check reads
+// two position lists per candidate (and Xapian 1.4 could score a phrase
+// inexactly once its matcher started pruning).
+[[nodiscard]] std::string pair_term(std::string_view pair_prefix, std::string_view first, std::string_view second);
 
 [[nodiscard]] std::string id_term(std::string_view id);
 [[nodiscard]] std::string category_term(std::string_view category);

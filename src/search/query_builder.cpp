@@ -85,6 +85,19 @@ std::vector<std::vector<std::string>> gram_runs(const std::vector<std::string>& 
   return runs;
 }
 
+// Every adjacent pair of `words` in one field: the whole sequence as a phrase,
+// near enough (a repeated pair elsewhere could stand in for one), without
+// reading positions. Empty if a pair has no term.
+Xapian::Query all_pairs(std::string_view pair_prefix, const std::vector<Token>& words) {
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    std::string term = schema::pair_term(pair_prefix, words[i - 1].term, words[i].term);
+    if (term.empty()) return Xapian::Query();
+    pairs.emplace_back(term);
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
+}
+
 void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
                        const RankingOptions& ranking, std::vector<Xapian::Query>& title_out,
                        std::vector<Xapian::Query>& body_out) {
@@ -95,19 +108,21 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
     if (words.size() < kMaxQueryWords) words.push_back(t);
   }
   if (words.size() >= 3) {
-    title_out.push_back(scaled(phrase_in_field(schema::kTitleWordPrefix, words), factor));
-    body_out.push_back(scaled(phrase_in_field(schema::kBodyWordPrefix, words), factor));
+    Xapian::Query in_title = all_pairs(schema::kTitlePairPrefix, words);
+    Xapian::Query in_body = all_pairs(schema::kBodyPairPrefix, words);
+    if (!in_title.empty()) title_out.push_back(scaled(in_title, factor));
+    if (!in_body.empty()) body_out.push_back(scaled(in_body, factor));
   }
   for (const auto& run : gram_runs(gram_sequence)) {
     // Korean is written with spaces: its words already form the phrase above.
     if (run.size() < 2 || run.size() > kMaxQueryWords || is_hangul_syllable(run.front())) continue;
+    // A run of Han/kana characters: all its bigrams in one field.
     for (auto [prefix, out] :
          {std::pair{schema::kTitleGramPrefix, &title_out}, std::pair{schema::kBodyGramPrefix, &body_out}}) {
       std::vector<Xapian::Query> terms;
       for (const std::string& g : run) terms.emplace_back(schema::prefixed(prefix, g));
-      out->push_back(scaled(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                          static_cast<Xapian::termcount>(terms.size())),
-                            factor * ranking.cjk_bigram_weight));
+      out->push_back(
+          scaled(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()), factor * ranking.cjk_bigram_weight));
     }
   }
 }
@@ -211,8 +226,10 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
       const Token& a = text.sequence[i - 1];
       const Token& b = text.sequence[i];
       if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
-      title_pairs.push_back(phrase_in_field(schema::kTitleWordPrefix, {a, b}));
-      body_pairs.push_back(phrase_in_field(schema::kBodyWordPrefix, {a, b}));
+      std::string title_pair = schema::pair_term(schema::kTitlePairPrefix, a.term, b.term);
+      if (title_pair.empty()) continue;
+      title_pairs.emplace_back(title_pair);
+      body_pairs.emplace_back(schema::pair_term(schema::kBodyPairPrefix, a.term, b.term));
     }
     // The whole query as one phrase: what a user who pastes an error
     // message or an exact title expects to find first.

@@ -177,8 +177,8 @@ class Searcher::Impl {
       // every wanted hit scores at least that: the matcher may prune below it
       // from the start. (The margin only absorbs rounding.)
       if (floor > 0) enquire.set_cutoff(0, floor * (1 - 1e-9));
-      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                           static_cast<Xapian::doccount>(request.limit));
+      Xapian::MSet mset =
+          enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
       // With a cutoff Xapian estimates the matches above it; the text pass counted them all.
       if (floor == 0) results.total_estimate = mset.get_matches_estimated();
       ranked.clear();
@@ -223,11 +223,12 @@ class Searcher::Impl {
   // the pool's lowest text score plus max_boost: no article outside the pool
   // can then reach it. Sets the estimate; on success fills `ranked` with hits
   // offset..need-1, otherwise returns false with `*floor` set to a score the
-  // need-th hit reaches, and the caller runs the full query. Reading two value streams for a few dozen articles is much cheaper
-  // than having the matcher look up both values for every text match.
+  // need-th hit reaches, and the caller runs the full query. Reading two
+  // value streams for a few dozen articles is much cheaper than having the
+  // matcher look up both values for every text match.
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
-                              const RankingOptions& ranking, std::size_t offset, std::size_t need, std::vector<Ranked>& ranked,
-                              SearchResults& results, double* floor) {
+                              const RankingOptions& ranking, std::size_t offset, std::size_t need,
+                              std::vector<Ranked>& ranked, SearchResults& results, double* floor) {
     std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
     Xapian::Enquire enquire(db);
     enquire.set_query(text);
