@@ -138,7 +138,7 @@ TEST_CASE("analyzer settings name the ICU version, folding and every term-changi
   CHECK(s.find("icu=") != std::string::npos);
   CHECK(s.find("nfkc_cf") != std::string::npos);
   CHECK(s.find("compounds=1") != std::string::npos);
-  CHECK(s.find("loose=1") != std::string::npos);
+  CHECK(s.find("loose=2") != std::string::npos);
   CHECK(s.find("bigrams=1") != std::string::npos);
 }
 
@@ -289,6 +289,12 @@ TEST_CASE("issue 5: loose_form drops what users leave out and keeps what spells 
       {"zh", "錢包", "钱包"},
       {"zh", "密碼", "密码"},
       {"zh", "钱包", "钱包"},
+      {"zh", "为啥", "为什么"},  // colloquial question words take the common form
+      {"zh", "為何", "为什么"},  // after Traditional → Simplified
+      {"zh", "咋办", "怎么办"},
+      {"zh", "几时", "什么时候"},
+      {"zh", "多长时间", "多久"},
+      {"zh", "什么", "什么"},
       {"ja", "認証", "认证"},  // kanji with a simplified form too
       {"ja", "ユーザー", "ユーザ"},
       {"ja", "コンピューター", "コンピュータ"},
@@ -331,7 +337,7 @@ TEST_CASE("issue 5: cjk_bigrams cuts runs of Han, kana and Hangul into overlappi
     Terms bigrams;
   };
   const Case cases[] = {
-      {"如何找到我的用户ID", {"如何", "何找", "找到", "到我", "我的", "的用", "用户"}},
+      {"如何找到我的用户ID", {"怎么", "么找", "找到", "到我", "我的", "的用", "用户"}},  // loose: 如何 → 怎么
       {"지갑 백업", {"지갑", "백업"}},
       {"iCloud 备份", {"备份"}},
       {"KYC 認証", {"认证"}},  // loose: Traditional → Simplified
@@ -351,6 +357,23 @@ TEST_CASE("issue 5: cjk_bigrams cuts runs of Han, kana and Hangul into overlappi
     INFO(c.text);
     CHECK(joined(a.cjk_bigrams(c.text)) == joined(c.bigrams));
   }
+}
+
+TEST_CASE("issue 6: colloquial Chinese question words meet their common form in words and bigrams") {
+  Analyzer a;
+  auto loose_terms = [&](std::string_view text) {
+    Terms out;
+    for (const auto& t : terms(a, text)) out.push_back(a.loose_form(t));
+    return out;
+  };
+  CHECK(joined(a.cjk_bigrams("为啥还不开放")) == joined(a.cjk_bigrams("为什么还不开放")));
+  CHECK(joined(a.cjk_bigrams("咋还款")) == joined(a.cjk_bigrams("怎么还款")));
+  CHECK(joined(a.cjk_bigrams("何时到账")) == joined(a.cjk_bigrams("什么时候到账")));
+  Terms colloquial = loose_terms("啥");
+  CHECK(colloquial == Terms{"什么"});
+  // Only whole variants are replaced: 怎么样 and 时间 alone stay as written.
+  CHECK(a.loose_form("怎么样") == "怎么样");
+  CHECK(a.loose_form("时间") == "时间");
 }
 
 // Identifiers users type: each row lists the word tokens and then the

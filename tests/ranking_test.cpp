@@ -413,6 +413,33 @@ TEST_CASE("stopwords weigh stopword_weight when the query language is known, and
   CHECK(must_search(*searcher, r).hits.size() == 2);
 }
 
+TEST_CASE("issue 6: a Chinese bigram with a stop character weighs stopword_weight") {
+  TempDir dir;
+  build_index(dir / "db", {faqsearch::testing::make_article("particle", "有款吗", "", "zh"),
+                           faqsearch::testing::make_article("content", "退款", "", "zh")});
+  auto searcher = Searcher::open(dir / "db");
+  REQUIRE(searcher.has_value());
+  SearchRequest r;
+  r.query = "退款吗";  // bigrams 退款 and 款吗; words 退款 and 吗
+  r.query_language = "zh";
+  r.now = kNow;
+  r.explain = true;
+  r.ranking.proximity_weight = 0;
+  r.ranking.coordination_weight = 0;
+  r.ranking.recency_weight = 0;
+  r.ranking.popularity_weight = 0;
+  auto score_of = [&](double stopword_weight, std::string_view id) {
+    r.ranking.stopword_weight = stopword_weight;
+    for (const SearchHit& h : must_search(*searcher, r).hits) {
+      if (h.id == id) return h.score;
+    }
+    return 0.0;
+  };
+  // "有款吗" matches only through 吗 and 款吗: all of its score is stopword weight.
+  CHECK(score_of(0.3, "particle") == doctest::Approx(0.3 * score_of(1, "particle")));
+  CHECK(score_of(0.3, "content") == doctest::Approx(score_of(1, "content")));
+}
+
 TEST_CASE("with zero boost weights the score is the text score alone") {
   TempDir dir;
   build_index(dir / "db", generated_corpus(8, 100));

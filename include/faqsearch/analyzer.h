@@ -124,7 +124,10 @@ class Analyzer {
   //   - Han: Traditional → Simplified ("錢包" → "钱包"), by ICU's
   //     Traditional-Simplified transliterator; it also maps Japanese kanji
   //     that have a simplified form ("認証" → "认证"), harmless because both
-  //     sides of a search get the same form.
+  //     sides of a search get the same form. Then eight colloquial or formal
+  //     question words take their common form: "啥" → "什么", "咋" → "怎么",
+  //     "为何" → "为什么", "如何"/"怎样" → "怎么", "何时"/"几时" → "什么时候",
+  //     "多长时间" → "多久" (Japanese "何時" goes the same way on both sides).
   //   - Katakana: a word of 4+ characters loses its trailing "ー"
   //     ("ユーザー" → "ユーザ", "コンピューター" → "コンピュータ"), the two
   //     spelling conventions for loanwords. Hiragana and katakana are NOT

@@ -69,7 +69,7 @@ class Analyzer::Impl {
   std::string settings() const {
     // Bump a version below whenever its rules change the terms it gives.
     return fmt::format(
-        "icu={};unicode={};fold=nfkc_cf+apostrophe+dotted_i;break=word;max_token_bytes={};compounds=1;loose=1;"
+        "icu={};unicode={};fold=nfkc_cf+apostrophe+dotted_i;break=word;max_token_bytes={};compounds=1;loose=2;"
         "bigrams=1",
         U_ICU_VERSION, U_UNICODE_VERSION, options_.max_token_bytes);
   }

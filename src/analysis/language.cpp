@@ -54,6 +54,21 @@ constexpr std::array<LooseLetter, 10> kLooseLetters{{
     {0x066C, u","},       // Arabic thousands separator
 }};
 
+// Colloquial and formal question words (Modern Chinese usage, e.g. Lü
+// Shuxiang, "现代汉语八百词"): 啥 = 什么, 咋 = 怎么, 为何 = 为什么,
+// 如何 / 怎样 = 怎么, 何时 / 几时 = 什么时候, 多长时间 = 多久. A user's
+// chat-style question and the article's wording then meet on one form.
+constexpr std::array<LooseWord, 8> kLooseHanWords{{
+    {u"\u4E3A\u4F55", u"\u4E3A\u4EC0\u4E48"},        // 为何 → 为什么
+    {u"\u5982\u4F55", u"\u600E\u4E48"},              // 如何 → 怎么
+    {u"\u600E\u6837", u"\u600E\u4E48"},              // 怎样 → 怎么
+    {u"\u4F55\u65F6", u"\u4EC0\u4E48\u65F6\u5019"},  // 何时 → 什么时候
+    {u"\u51E0\u65F6", u"\u4EC0\u4E48\u65F6\u5019"},  // 几时 → 什么时候
+    {u"\u591A\u957F\u65F6\u95F4", u"\u591A\u4E45"},  // 多长时间 → 多久
+    {u"\u5565", u"\u4EC0\u4E48"},                    // 啥 → 什么
+    {u"\u548B", u"\u600E\u4E48"},                    // 咋 → 怎么
+}};
+
 }  // namespace
 
 const LanguageStrategy& language_strategy(std::string_view bcp47) {
@@ -74,5 +89,7 @@ const ScriptStrategy* script_strategy(UScriptCode script) {
 std::span<const ScriptStrategy> script_strategies() { return kScripts; }
 
 std::span<const LooseLetter> loose_letters() { return kLooseLetters; }
+
+std::span<const LooseWord> loose_han_words() { return kLooseHanWords; }
 
 }  // namespace faqsearch::detail

@@ -67,4 +67,15 @@ struct LooseLetter {
 };
 [[nodiscard]] std::span<const LooseLetter> loose_letters();
 
+// loose_form(): Chinese question words that users write in a colloquial or
+// a formal variant ("为啥", "为何" for "为什么"), replaced by the common
+// Simplified form after Traditional-Simplified. Only variants that mean the
+// same in any question; applied in table order, as plain substring
+// replacements, to words and bigram runs alike.
+struct LooseWord {
+  std::u16string_view from;
+  std::u16string_view to;
+};
+[[nodiscard]] std::span<const LooseWord> loose_han_words();
+
 }  // namespace faqsearch::detail

@@ -125,6 +125,10 @@ bool LooseFolder::loose(icu::UnicodeString& text) {
   }
   if (han) {
     if (icu::Transliterator* t = to_simplified()) t->transliterate(text);
+    for (const LooseWord& w : loose_han_words()) {
+      text.findAndReplace(icu::UnicodeString(w.from.data(), static_cast<int32_t>(w.from.size())),
+                          icu::UnicodeString(w.to.data(), static_cast<int32_t>(w.to.size())));
+    }
   }
   if (marks) {
     UErrorCode status = U_ZERO_ERROR;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analysis/utf8.h"
 #include "index/schema.h"
 #include "search/stopwords.h"
 
@@ -68,6 +69,18 @@ bool overlaps(const std::string& a, const std::string& b) {
   if (last == 0) return false;
   std::string_view a_last = std::string_view(a).substr(last - 1);
   return std::string_view(b).substr(0, a_last.size()) == a_last && b.size() > a_last.size();
+}
+
+// True iff a character of `gram` is on its own a stopword of `lang`: such a
+// bigram ("款吗", "我的") mostly joins a particle to a word, and says no more
+// than the particle does.
+bool has_stop_character(std::string_view lang, std::string_view gram) {
+  for (std::size_t i = 0; i < gram.size();) {
+    std::size_t start = i;
+    (void)next_code_point(gram, &i);
+    if (is_stopword(lang, gram.substr(start, i - start))) return true;
+  }
+  return false;
 }
 
 Xapian::Query scaled(Xapian::Query q, double factor) {
@@ -214,6 +227,7 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   }
   for (const std::string& g : std::set<std::string>(gram_sequence.begin(), gram_sequence.end())) {
     double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
+    if (has_stop_character(stopword_language, g) && !all_stopwords) weight *= ranking.stopword_weight;
     if (weight == 0) continue;
     title_clauses.push_back(scaled(Xapian::Query(schema::prefixed(schema::kTitleGramPrefix, g)), weight));
     body_clauses.push_back(scaled(Xapian::Query(schema::prefixed(schema::kBodyGramPrefix, g)), weight));

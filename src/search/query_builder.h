@@ -57,8 +57,9 @@ struct TextQuery {
 // through OP_SYNONYM of its stems in `stem_languages`; every phrase is
 // required. `stem_languages` lists the BCP-47 tags whose stemmers apply to
 // query words; "" in it stands for the unstemmed word. Stopwords of
-// `stopword_language` ("" for none) weigh ranking.stopword_weight (0: left
-// out) unless the query has nothing else.
+// `stopword_language` ("" for none), and CJK bigrams with a character that
+// is such a stopword ("款吗"), weigh ranking.stopword_weight (0: left out)
+// unless the query's words are all stopwords.
 // REQUIRES: !text.words.empty()
 [[nodiscard]] TextQuery build_text_query(Analyzer& analyzer, const QueryText& text,
                                          const std::vector<std::string>& stem_languages,
