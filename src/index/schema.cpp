@@ -203,7 +203,7 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixS
       doc.add_value(recency_slot(h), Xapian::sortable_serialise(recency_index_value(*updated, indexed_at, h)));
     }
   }
-  doc.add_value(kPopularitySlot, Xapian::sortable_serialise(popularity_factor(article.views)));
+  doc.add_value(kPopularitySlot, Xapian::sortable_serialise(popularity_index_value(article.views)));
   if (article.published)
     doc.add_value(kPublishedSlot, Xapian::sortable_serialise(static_cast<double>(*article.published)));
   doc.add_value(kViewsSlot, Xapian::sortable_serialise(static_cast<double>(article.views)));

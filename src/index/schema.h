@@ -40,7 +40,7 @@ inline constexpr Xapian::valueno kPublishedSlot = 1;   // published, Unix second
 inline constexpr Xapian::valueno kViewsSlot = 2;       // views
 inline constexpr Xapian::valueno kIdSlot = 3;          // external id, read in bulk by the searcher's id table
 inline constexpr Xapian::valueno kBodySlot = 4;        // body text, kept out of the document data
-inline constexpr Xapian::valueno kPopularitySlot = 5;  // popularity_factor(views), 0..1
+inline constexpr Xapian::valueno kPopularitySlot = 5;  // popularity_index_value(views)
 // Slots 6.. hold recency_index_value() for each of kRecencyHalfLivesDays, in order.
 inline constexpr Xapian::valueno kFirstRecencySlot = 6;
 

@@ -21,13 +21,15 @@ double clamped_exp2(double exponent) { return std::exp2(std::clamp(exponent, -kM
 
 double recency_index_value(UnixSeconds updated, UnixSeconds indexed_at, double half_life_days) {
   double u = static_cast<double>(std::min(updated, indexed_at));
-  return clamped_exp2((u - kRecencyEpoch) / kSecondsPerDay / half_life_days);
+  return clamped_exp2((u - kRecencyEpoch) / kSecondsPerDay / half_life_days) * kStoredBoostScale;
 }
 
 double popularity_factor(std::int64_t views) {
   if (views <= 0) return 0;
   return std::min(1.0, std::log1p(static_cast<double>(views)) / std::log1p(kPopularitySaturationViews));
 }
+
+double popularity_index_value(std::int64_t views) { return popularity_factor(views) * kStoredBoostScale; }
 
 double text_scale(const Xapian::Database& db, const std::vector<std::vector<std::string>>& word_terms,
                   const RankingOptions& ranking) {
@@ -54,9 +56,9 @@ BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking,
     effective_now = std::max(effective_now, Xapian::sortable_unserialise(newest));
   }
   plan.recency_slot = schema::recency_slot(h);
-  plan.recency_decay = clamped_exp2(-(effective_now - kRecencyEpoch) / kSecondsPerDay / h);
+  plan.recency_decay = clamped_exp2(-(effective_now - kRecencyEpoch) / kSecondsPerDay / h) / kStoredBoostScale;
   plan.recency_multiplier = ranking.recency_weight * scale * plan.recency_decay;
-  plan.popularity_multiplier = ranking.popularity_weight * scale;
+  plan.popularity_multiplier = ranking.popularity_weight * scale / kStoredBoostScale;
   return plan;
 }
 
@@ -141,8 +143,9 @@ void explain_boosts(const Xapian::Document& doc, const BoostPlan& plan, Explanat
   }
   std::string popularity = doc.get_value(schema::kPopularitySlot);
   if (!popularity.empty()) {
-    e.popularity_factor = Xapian::sortable_unserialise(popularity);
-    e.popularity_boost = plan.popularity_multiplier > 0 ? plan.popularity_multiplier * e.popularity_factor : 0;
+    double stored = Xapian::sortable_unserialise(popularity);
+    e.popularity_factor = stored / kStoredBoostScale;
+    e.popularity_boost = plan.popularity_multiplier > 0 ? plan.popularity_multiplier * stored : 0;
   }
 }
 

@@ -20,13 +20,25 @@
 
 namespace faqsearch::detail {
 
+// Both stored values are multiplied by this, and the query-time multipliers
+// divided by it, so that the multipliers stay below 1 (unless weight * scale
+// exceeds 2^20). Xapian 1.4 hands a posting source the matcher's minimum
+// weight without undoing OP_SCALE_WEIGHT's factor; with a factor above 1 a
+// source compares that against its unscaled maximum, ends early, and
+// articles lose boosts they should get (the brute-force property test in
+// ranking_test caught it). A power of two keeps the products exact.
+inline constexpr double kStoredBoostScale = 1048576.0;
+
 // The value stored for an article updated at `updated`, for half-life
-// `half_life_days`. `updated` is clamped to `indexed_at` (an article cannot
+// `half_life_days`: 2^((u - E)/h) * kStoredBoostScale. `updated` is clamped to `indexed_at` (an article cannot
 // be fresher than the moment it is indexed; future dates are data errors).
 [[nodiscard]] double recency_index_value(UnixSeconds updated, UnixSeconds indexed_at, double half_life_days);
 
 // min(1, ln(1 + views) / ln(1 + kPopularitySaturationViews)), in 0..1.
 [[nodiscard]] double popularity_factor(std::int64_t views);
+
+// The value stored for an article with `views`: popularity_factor(views) * kStoredBoostScale.
+[[nodiscard]] double popularity_index_value(std::int64_t views);
 
 // The query's `scale`: sum over words of idf * max(title_weight, body_weight),
 // idf = ln(1 + N / n) with n the largest document frequency among the word's terms.

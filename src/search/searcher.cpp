@@ -171,23 +171,20 @@ class Searcher::Impl {
     std::size_t need = request.offset + request.limit;
     std::vector<Ranked> ranked;
     bool boosted = plan.recency_multiplier > 0 || plan.popularity_multiplier > 0;
-    double floor = 0;
     auto text_first = [&](std::size_t pool) {
-      return rank_text_first(h.db, text_only, plan, ranking, request.offset, need, pool, ranked, results, &floor);
+      return rank_text_first(h.db, text_only, plan, ranking, request.offset, need, pool, ranked, results);
     };
     std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
     if (!boosted || need == 0 || (!text_first(pool) && !text_first(pool * kTextFirstRetryFactor))) {
       Xapian::Enquire enquire(h.db);
       enquire.set_query(detail::add_boosts(text_only, plan));
       enquire.set_weighting_scheme(bm25(ranking));
-      // The pool's need-th final score is a score some article reaches, so
-      // every wanted hit scores at least that: the matcher may prune below it
-      // from the start. (The margin only absorbs rounding.)
-      if (floor > 0) enquire.set_cutoff(0, floor * (1 - 1e-9));
+      // No Enquire::set_cutoff() from the pool's scores here, tempting as it
+      // is: Xapian 1.4 then lost matches that score above the cutoff (the
+      // brute-force property test in ranking_test caught it).
       Xapian::MSet mset =
           enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit));
-      // With a cutoff Xapian estimates the matches above it; the text pass counted them all.
-      if (floor == 0) results.total_estimate = mset.get_matches_estimated();
+      results.total_estimate = mset.get_matches_estimated();
       ranked.clear();
       for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
     }
@@ -229,13 +226,12 @@ class Searcher::Impl {
   // the pool holds every match, or the last wanted hit's final score beats
   // the pool's lowest text score plus max_boost: no article outside the pool
   // can then reach it. Sets the estimate; on success fills `ranked` with hits
-  // offset..need-1, otherwise returns false with `*floor` set to a score the
-  // need-th hit reaches, and the caller runs the full query. Reading two
+  // offset..need-1, otherwise returns false. Reading two
   // value streams for a few dozen articles is much cheaper than having the
   // matcher look up both values for every text match.
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
                               const RankingOptions& ranking, std::size_t offset, std::size_t need, std::size_t pool,
-                              std::vector<Ranked>& ranked, SearchResults& results, double* floor) {
+                              std::vector<Ranked>& ranked, SearchResults& results) {
     Xapian::Enquire enquire(db);
     enquire.set_query(text);
     enquire.set_weighting_scheme(bm25(ranking));
@@ -257,10 +253,7 @@ class Searcher::Impl {
     });
     // The boosts do not change which articles match: this estimate is the full query's.
     results.total_estimate = mset.get_matches_estimated();
-    if (!every_match && !(candidates[need - 1].weight > unseen_bound)) {
-      *floor = candidates[need - 1].weight;
-      return false;
-    }
+    if (!every_match && !(candidates[need - 1].weight > unseen_bound)) return false;
     std::size_t first = std::min(offset, candidates.size()), end = std::min(need, candidates.size());
     ranked.assign(candidates.begin() + static_cast<std::ptrdiff_t>(first),
                   candidates.begin() + static_cast<std::ptrdiff_t>(end));
