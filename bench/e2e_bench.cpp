@@ -14,9 +14,11 @@
 //      Only upserts and commits are timed, not generating the text.
 //      bytes/article = size of the index directory / N (uncompacted).
 //   2. Runs the same --queries queries (1, 2 and 4 words drawn from random
-//      articles, so each matches) through three systems, top 10, taking
+//      articles, so each matches) through four systems, top 10, taking
 //      turns query by query:
 //        full    Searcher, default RankingOptions (BM25 + bonuses + boosts)
+//        text    Searcher, the default without the recency and popularity
+//                boosts (BM25 + proximity, phrase and coordination bonuses)
 //        bm25    Searcher, pure BM25: every bonus and boost weight 0
 //        xapian  QueryParser (default OR, English stemmer, STEM_SOME) +
 //                Enquire with BM25Weight defaults, ids from document data
@@ -297,7 +299,12 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   bm25_only.proximity_weight = 0;
   bm25_only.whole_phrase_weight = 0;
   bm25_only.coordination_weight = 0;
+  // The default's text relevance alone: what the boosts add is full / text.
+  faqsearch::RankingOptions text_only;
+  text_only.recency_weight = 0;
+  text_only.popularity_weight = 0;
   std::vector<System> systems = {faqsearch_system("full", *searcher, faqsearch::RankingOptions{}),
+                                 faqsearch_system("text", *searcher, text_only),
                                  faqsearch_system("bm25", *searcher, bm25_only), xapian_system(xapian)};
 
   std::vector<GeneratedQuery> queries = corpus.queries(n, options.queries);
@@ -321,7 +328,7 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
 
   // times[s][q] = one sample per rep. The systems take turns query by query,
   // in a rotating order, so that a burst of load from elsewhere on the
-  // machine hits all three alike rather than whichever ran at the time.
+  // machine hits all four alike rather than whichever ran at the time.
   std::vector<std::vector<std::vector<double>>> times(systems.size(), std::vector<std::vector<double>>(queries.size()));
   std::vector<std::string> scratch_ids;
   for (std::size_t rep = 0; rep < options.reps; ++rep) {
@@ -358,8 +365,11 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
 
   fmt::print("query latency, microseconds (per query: median of {} rep{}; p50/p99 over queries)\n", options.reps,
              options.reps == 1 ? "" : "s");
-  fmt::print("{:>5} {:>7} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>9} {:>9} | {:>9} {:>9}\n", "terms", "queries",
-             "full p50", "p99", "bm25 p50", "p99", "xap p50", "p99", "full/bm25", "p99", "full/xap", "p99");
+  fmt::print(
+      "{:>5} {:>7} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>9} {:>9} | {:>9} {:>9} | {:>9} "
+      "{:>9}\n",
+      "terms", "queries", "full p50", "p99", "text p50", "p99", "bm25 p50", "p99", "xap p50", "p99", "full/text", "p99",
+      "full/bm25", "p99", "full/xap", "p99");
   for (const auto& [label, members] : groups) {
     std::vector<double> p50(systems.size()), p99(systems.size());
     for (std::size_t s = 0; s < systems.size(); ++s) {
@@ -369,24 +379,26 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
       p99[s] = percentile(per_query, 0.99);
     }
     fmt::print(
-        "{:>5} {:>7} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>9.2f} {:>9.2f} | {:>9.2f} "
-        "{:>9.2f}\n",
-        label, members.size(), p50[0], p99[0], p50[1], p99[1], p50[2], p99[2], p50[0] / p50[1], p99[0] / p99[1],
-        p50[0] / p50[2], p99[0] / p99[2]);
+        "{:>5} {:>7} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>9.2f} "
+        "{:>9.2f} "
+        "| {:>9.2f} {:>9.2f} | {:>9.2f} {:>9.2f}\n",
+        label, members.size(), p50[0], p99[0], p50[1], p99[1], p50[2], p99[2], p50[3], p99[3], p50[0] / p50[1],
+        p99[0] / p99[1], p50[0] / p50[2], p99[0] / p99[2], p50[0] / p50[3], p99[0] / p99[3]);
   }
 
-  // Report: what the three returned, to show they did comparable work.
-  double hits[3] = {0, 0, 0}, full_bm25 = 0, bm25_xapian = 0;
+  // Report: what the four returned, to show they did comparable work.
+  double hits[4] = {0, 0, 0, 0}, full_text = 0, full_bm25 = 0, bm25_xapian = 0;
   for (std::size_t q = 0; q < queries.size(); ++q) {
-    for (std::size_t s = 0; s < 3; ++s) hits[s] += static_cast<double>(top[s][q].size());
-    full_bm25 += overlap(top[0][q], top[1][q]);
-    bm25_xapian += overlap(top[1][q], top[2][q]);
+    for (std::size_t s = 0; s < 4; ++s) hits[s] += static_cast<double>(top[s][q].size());
+    full_text += overlap(top[0][q], top[1][q]);
+    full_bm25 += overlap(top[0][q], top[2][q]);
+    bm25_xapian += overlap(top[2][q], top[3][q]);
   }
   auto nq = static_cast<double>(queries.size());
   fmt::print(
-      "\nmean hits returned: full {:.2f}, bm25 {:.2f}, xapian {:.2f}; "
-      "mean top-10 overlap: full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
-      hits[0] / nq, hits[1] / nq, hits[2] / nq, full_bm25 / nq, bm25_xapian / nq);
+      "\nmean hits returned: full {:.2f}, text {:.2f}, bm25 {:.2f}, xapian {:.2f}; "
+      "mean top-10 overlap: full~text {:.2f}, full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
+      hits[0] / nq, hits[1] / nq, hits[2] / nq, hits[3] / nq, full_text / nq, full_bm25 / nq, bm25_xapian / nq);
   return ok;
 }
 

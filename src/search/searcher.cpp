@@ -194,14 +194,14 @@ class Searcher::Impl {
     for (const Ranked& r : ranked) {
       SearchHit hit;
       hit.score = r.weight;
-      if (request.fields == HitFields::id_only && !request.explain) {
+      if (ids && !request.explain) {
         hit.id = ids->id(r.docid);
         results.hits.push_back(std::move(hit));
         continue;
       }
       Xapian::Document doc = h.db.get_document(r.docid, Xapian::DOC_ASSUME_VALID);
       if (request.fields == HitFields::id_only) {
-        hit.id = ids->id(r.docid);
+        hit.id = ids ? ids->id(r.docid) : doc.get_value(detail::schema::kIdSlot);
       } else {
         Result<Article> article = detail::schema::read_document(doc, /*with_body=*/false);
         if (!article) throw Xapian::DatabaseCorruptError(article.error().message());
@@ -285,9 +285,18 @@ class Searcher::Impl {
   }
 
   // The id table of `h`'s current revision, shared by all handles; rebuilt
-  // when a handle first sees a newer revision.
+  // when a handle first sees a newer revision. Null for a backend without
+  // revisions (a remote or a sharded database in Xapian 1.4): ids are then
+  // read per hit.
   std::shared_ptr<const detail::IdTable> ids_for(Handle& h) {
-    Xapian::rev revision = h.db.get_revision();
+    Xapian::rev revision = 0;
+    try {
+      revision = h.db.get_revision();
+    } catch (const Xapian::UnimplementedError&) {
+      return nullptr;
+    } catch (const Xapian::InvalidOperationError&) {  // several shards
+      return nullptr;
+    }
     if (h.ids && h.ids->revision() == revision) return h.ids;
     {
       std::lock_guard lock(mutex_);

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Ranking through Xapian's stock remote backend: the sample index served by
+# xapian-tcpsrv, and the sample split into two shards (one served remotely,
+# one local), searched through stub databases, must rank exactly as the
+# single local index does, with the default profile and with heavy boosts (which
+# take the full-query path instead of the text-first pass). Exit 77 (skipped)
+# when xapian-tcpsrv is not installed.
+# Usage: remote_test.sh FAQ_INDEX FAQ_QUERY SAMPLE_DATA_DIR
+set -u
+FAQ_INDEX=$1 FAQ_QUERY=$2 SAMPLE=$3
+if ! command -v xapian-tcpsrv >/dev/null; then
+  echo "SKIP: xapian-tcpsrv not found (Debian package xapian-tools)"
+  exit 77
+fi
+source "$(dirname "$0")/harness.sh"
+
+DB="$WORK/db"
+expect "index sample" 0 "$FAQ_INDEX" --db "$DB" "$SAMPLE/articles.jsonl"
+head -n 48 "$SAMPLE/articles.jsonl" >"$WORK/first.jsonl"
+tail -n +49 "$SAMPLE/articles.jsonl" >"$WORK/second.jsonl"
+expect "index shard 1" 0 "$FAQ_INDEX" --db "$WORK/shard1" "$WORK/first.jsonl"
+expect "index shard 2" 0 "$FAQ_INDEX" --db "$WORK/shard2" "$WORK/second.jsonl"
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# In a session of their own: on SIGTERM xapian-tcpsrv signals its whole
+# process group, which would otherwise include this script and ctest.
+PORT2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$PORT" "$DB" </dev/null >"$WORK/server.log" 2>&1 &
+SERVER=$!
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$PORT2" "$WORK/shard2" </dev/null >"$WORK/server2.log" 2>&1 &
+SERVER2=$!
+trap 'kill $SERVER $SERVER2 2>/dev/null; wait $SERVER $SERVER2 2>/dev/null; rm -rf "$WORK"' EXIT
+echo "remote 127.0.0.1:$PORT" >"$WORK/stub"
+printf 'auto %s\nremote 127.0.0.1:%s\n' "$WORK/shard1" "$PORT2" >"$WORK/shards"
+for _ in $(seq 50); do
+  grep -q Listening "$WORK/server.log" && grep -q Listening "$WORK/server2.log" && break
+  sleep 0.1
+done
+
+run_both() {  # NAME FLAGS...: the same batch locally and remotely; the runs must be identical
+  local name=$1
+  shift
+  expect "$name local" 0 "$FAQ_QUERY" --db "$DB" --batch "$SAMPLE/queries.jsonl" --trec --now 2026-11-20 "$@"
+  local local_run=$OUT
+  expect "$name remote" 0 "$FAQ_QUERY" --db "$WORK/stub" --batch "$SAMPLE/queries.jsonl" --trec --now 2026-11-20 "$@"
+  check "$name: remote ranks as local" [ "$OUT" == "$local_run" ]
+  check "$name: run is not empty" [ "$(echo "$OUT" | wc -l)" -gt 100 ]
+  expect "$name shards" 0 "$FAQ_QUERY" --db "$WORK/shards" --batch "$SAMPLE/queries.jsonl" --trec --now 2026-11-20 "$@"
+  check "$name: local + remote shards rank as one index" [ "$OUT" == "$local_run" ]
+}
+run_both "default profile"
+run_both "heavy boosts" --recency-weight 3 --popularity-weight 3
+
+expect "explain remote" 0 "$FAQ_QUERY" --db "$WORK/stub" --explain --now 2026-11-20 --json reset 2fa
+check "remote explanation adds up" python3 -c '
+import json,sys
+hits=json.loads(sys.argv[1])["hits"]
+assert hits
+for h in hits:
+    e=h["explanation"]; parts=e["title_bm25"]+e["body_bm25"]+e["proximity_bonus"]+e["coordination_bonus"]+e["recency_boost"]+e["popularity_boost"]
+    assert abs(parts-e["final_score"])<1e-9 and abs(e["final_score"]-h["score"])<1e-6*max(1,h["score"]), e
+' "$OUT"
+finish
