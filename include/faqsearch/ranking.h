@@ -33,7 +33,14 @@
 // The boosts are Xapian built-ins (ValueWeightPostingSource over values
 // computed at index time, scaled at query time), so ranking works unchanged
 // on shards served by a stock xapian-tcpsrv, and Xapian's matcher keeps
-// pruning with exact bounds: the top-k is exact under this formula.
+// pruning with exact bounds: the top-k is exact under this formula. Looking
+// the two values up for every text match costs more than the text itself on
+// large indexes, so the searcher first ranks a pool of 2k (at least k + 10)
+// articles by text alone, adds their boosts, and keeps that answer when the
+// k-th final score beats the pool's lowest text score plus the largest boost
+// any article has (no article outside the pool can then reach the top k);
+// else it retries with a 4x pool, then runs the full query. The answer is
+// the same either way (tested against a brute-force ranking).
 #pragma once
 
 #include <array>
