@@ -39,8 +39,9 @@ struct TextQuery {
   Xapian::Query title;    // title clauses of every word, scaled by title_weight
   Xapian::Query body;     // body clauses of every word, scaled by body_weight
   Xapian::Query phrases;  // every phrase required, weight 0; empty Query if none
-  // Adjacent query words found adjacent in the title or body, weighted by
-  // proximity_weight; empty Query if none.
+  // Adjacent query words found adjacent in the title or body (their pair
+  // terms), and the whole-phrase clauses, weighted by proximity_weight;
+  // empty Query if none.
   Xapian::Query proximity;
   // Set by the caller (it needs the query's scale): see coordination_query().
   Xapian::Query coordination;
