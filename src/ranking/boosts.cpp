@@ -92,7 +92,13 @@ double slot_upper_bound(const Xapian::Database& db, Xapian::valueno slot) {
 // multiplier * stored value for each of `docids` (ascending); 0 where the
 // article has no value, as the posting source does not match it.
 void add_slot(const Xapian::Database& db, Xapian::valueno slot, double multiplier,
-              const std::vector<Xapian::docid>& docids, std::vector<double>& out) {
+              const std::vector<Xapian::docid>& docids, StoredValues stored, std::vector<double>& out) {
+  if (stored) {
+    for (std::size_t i = 0; i < docids.size(); ++i) {
+      out[i] = docids[i] < stored->size() ? multiplier * (*stored)[docids[i]] : 0.0;
+    }
+    return;
+  }
   try {
     Xapian::ValueIterator it = db.valuestream_begin(slot);
     for (std::size_t i = 0; i < docids.size() && it != db.valuestream_end(slot); ++i) {
@@ -121,11 +127,14 @@ double max_boost(const Xapian::Database& db, const BoostPlan& plan) {
 }
 
 std::vector<double> boosts_of(const Xapian::Database& db, const BoostPlan& plan,
-                              const std::vector<Xapian::docid>& docids) {
+                              const std::vector<Xapian::docid>& docids, StoredValues recency_values,
+                              StoredValues popularity_values) {
   std::vector<double> recency(docids.size(), 0.0), popularity(docids.size(), 0.0);
-  if (plan.recency_multiplier > 0) add_slot(db, plan.recency_slot, plan.recency_multiplier, docids, recency);
+  if (plan.recency_multiplier > 0) {
+    add_slot(db, plan.recency_slot, plan.recency_multiplier, docids, recency_values, recency);
+  }
   if (plan.popularity_multiplier > 0) {
-    add_slot(db, schema::kPopularitySlot, plan.popularity_multiplier, docids, popularity);
+    add_slot(db, schema::kPopularitySlot, plan.popularity_multiplier, docids, popularity_values, popularity);
   }
   // The matcher adds the two sources' weights first, then adds them to the text's.
   std::vector<double> out(docids.size());

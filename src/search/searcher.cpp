@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "faqsearch/analyzer.h"
 #include "index/schema.h"
@@ -14,6 +16,7 @@
 #include "ranking/boosts.h"
 #include "search/id_table.h"
 #include "search/query_builder.h"
+#include "search/value_table.h"
 
 namespace faqsearch {
 namespace {
@@ -171,8 +174,15 @@ class Searcher::Impl {
     std::size_t need = request.offset + request.limit;
     std::vector<Ranked> ranked;
     bool boosted = plan.recency_multiplier > 0 || plan.popularity_multiplier > 0;
+    std::shared_ptr<const detail::ValueTable> recency_values, popularity_values;
+    if (boosted && need > 0) {
+      if (plan.recency_multiplier > 0) recency_values = values_for(h, plan.recency_slot);
+      if (plan.popularity_multiplier > 0) popularity_values = values_for(h, detail::schema::kPopularitySlot);
+    }
     auto text_first = [&](std::size_t pool) {
-      return rank_text_first(h.db, text_only, plan, ranking, request.offset, need, pool, ranked, results);
+      return rank_text_first(h.db, text_only, plan, ranking, request.offset, need, pool,
+                             recency_values ? &recency_values->values() : nullptr,
+                             popularity_values ? &popularity_values->values() : nullptr, ranked, results);
     };
     std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
     if (!boosted || need == 0 || (!text_first(pool) && !text_first(pool * kTextFirstRetryFactor))) {
@@ -231,6 +241,7 @@ class Searcher::Impl {
   // matcher look up both values for every text match.
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
                               const RankingOptions& ranking, std::size_t offset, std::size_t need, std::size_t pool,
+                              detail::StoredValues recency_values, detail::StoredValues popularity_values,
                               std::vector<Ranked>& ranked, SearchResults& results) {
     Xapian::Enquire enquire(db);
     enquire.set_query(text);
@@ -245,7 +256,7 @@ class Searcher::Impl {
     std::vector<Xapian::docid> docids;
     docids.reserve(candidates.size());
     for (const Ranked& c : candidates) docids.push_back(c.docid);
-    std::vector<double> boosts = detail::boosts_of(db, plan, docids);
+    std::vector<double> boosts = detail::boosts_of(db, plan, docids, recency_values, popularity_values);
     for (std::size_t i = 0; i < candidates.size(); ++i) candidates[i].weight += boosts[i];
     // Xapian's order: weight descending, then docid ascending.
     std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) {
@@ -289,29 +300,52 @@ class Searcher::Impl {
   // revisions (a remote or a sharded database in Xapian 1.4): ids are then
   // read per hit.
   std::shared_ptr<const detail::IdTable> ids_for(Handle& h) {
-    Xapian::rev revision = 0;
-    try {
-      revision = h.db.get_revision();
-    } catch (const Xapian::UnimplementedError&) {
-      return nullptr;
-    } catch (const Xapian::InvalidOperationError&) {  // several shards
-      return nullptr;
-    }
-    if (h.ids && h.ids->revision() == revision) return h.ids;
+    std::optional<Xapian::rev> revision = revision_of(h.db);
+    if (!revision) return nullptr;
+    if (h.ids && h.ids->revision() == *revision) return h.ids;
     {
       std::lock_guard lock(mutex_);
-      if (ids_ && ids_->revision() == revision) return h.ids = ids_;
+      if (ids_ && ids_->revision() == *revision) return h.ids = ids_;
     }
     auto fresh = std::make_shared<const detail::IdTable>(h.db);
     std::lock_guard lock(mutex_);
-    if (!ids_ || ids_->revision() < revision) ids_ = fresh;
+    if (!ids_ || ids_->revision() < *revision) ids_ = fresh;
     return h.ids = fresh;
+  }
+
+  // The values of `slot` at `h`'s current revision, shared by all handles;
+  // rebuilt when a handle first sees a newer revision. Null where the
+  // database has no revisions (remote or sharded): the value streams serve.
+  std::shared_ptr<const detail::ValueTable> values_for(Handle& h, Xapian::valueno slot) {
+    std::optional<Xapian::rev> revision = revision_of(h.db);
+    if (!revision) return nullptr;
+    {
+      std::lock_guard lock(mutex_);
+      auto it = values_.find(slot);
+      if (it != values_.end() && it->second->revision() == *revision) return it->second;
+    }
+    auto fresh = std::make_shared<const detail::ValueTable>(h.db, slot);
+    std::lock_guard lock(mutex_);
+    auto& cached = values_[slot];
+    if (!cached || cached->revision() < *revision) cached = fresh;
+    return fresh;
+  }
+
+  static std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
+    try {
+      return db.get_revision();
+    } catch (const Xapian::UnimplementedError&) {  // remote
+      return std::nullopt;
+    } catch (const Xapian::InvalidOperationError&) {  // several shards
+      return std::nullopt;
+    }
   }
 
   std::string path_;
   SearcherOptions options_;
   std::mutex mutex_;
-  std::shared_ptr<const detail::IdTable> ids_;  // newest table built
+  std::shared_ptr<const detail::IdTable> ids_;                                   // newest table built
+  std::map<Xapian::valueno, std::shared_ptr<const detail::ValueTable>> values_;  // newest per slot
   std::vector<std::unique_ptr<Handle>> idle_;
 };
 
