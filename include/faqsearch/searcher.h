@@ -106,6 +106,10 @@ class Searcher {
   // offset over 100000 or bad ranking options; io_error or corruption if the
   // index fails underneath.
   // Sees the index as of the latest commit when the call starts.
+  // Memory: per index revision the searcher keeps every article's id (for
+  // HitFields::id_only) and the recency and popularity values a query used
+  // (8 bytes per article each), read on first use after a commit. A
+  // database without revisions (remote or sharded) reads them per hit.
   [[nodiscard]] Result<SearchResults> search(const SearchRequest& request) const;
 
   // The whole article with external id `id` (body included), as of the
