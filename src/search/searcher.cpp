@@ -189,9 +189,12 @@ class Searcher::Impl {
     };
     bool settled = false;
     if (boosted && need > 0) {
+      // A pool over the article count asks Xapian to reserve room for
+      // matches that cannot exist; one more than the count proves every match seen.
+      std::size_t all = static_cast<std::size_t>(h.db.get_doccount()) + 1;
       std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
       for (int pass = 0; pass < kTextFirstPasses && !settled; ++pass, pool *= kTextFirstRetryFactor) {
-        settled = text_first(pool);
+        settled = text_first(std::min(pool, all));
       }
     }
     if (!settled) {
