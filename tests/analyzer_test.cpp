@@ -374,6 +374,11 @@ TEST_CASE("issue 6: colloquial Chinese question words meet their common form in 
   // Only whole variants are replaced: 怎么样 and 时间 alone stay as written.
   CHECK(a.loose_form("怎么样") == "怎么样");
   CHECK(a.loose_form("时间") == "时间");
+  // Nor the tail of another word: 任何时候 is "any time", 因为何种 "because of which".
+  CHECK(a.loose_form("任何时候") == "任何时候");
+  CHECK(a.loose_form("因为何种原因") == "因为何种原因");
+  CHECK(joined(a.cjk_bigrams("任何时候都可以")) == "任何 | 何时 | 时候 | 候都 | 都可 | 可以");
+  CHECK(a.loose_form("何时任何时候何时") == "什么时候任何时候什么时候");
 }
 
 // Identifiers users type: each row lists the word tokens and then the

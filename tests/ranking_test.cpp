@@ -239,7 +239,7 @@ TEST_CASE("property: the pruned top-k equals a brute-force ranking of every matc
   auto searcher = Searcher::open(dir / "db");
   REQUIRE(searcher.has_value());
   // Small boosts let the text-first pass settle most queries; large ones make
-  // it fall back to the full query with a cutoff. Both must be exact.
+  // it fall back to the full query. Both must be exact.
   for (double boost_weight : {0.02, 0.3, 3.0}) {
     for (const std::string& q : generated_queries(43, 25)) {
       SearchRequest all;

@@ -59,14 +59,14 @@ constexpr std::array<LooseLetter, 10> kLooseLetters{{
 // 如何 / 怎样 = 怎么, 何时 / 几时 = 什么时候, 多长时间 = 多久. A user's
 // chat-style question and the article's wording then meet on one form.
 constexpr std::array<LooseWord, 8> kLooseHanWords{{
-    {u"\u4E3A\u4F55", u"\u4E3A\u4EC0\u4E48"},        // 为何 → 为什么
-    {u"\u5982\u4F55", u"\u600E\u4E48"},              // 如何 → 怎么
-    {u"\u600E\u6837", u"\u600E\u4E48"},              // 怎样 → 怎么
-    {u"\u4F55\u65F6", u"\u4EC0\u4E48\u65F6\u5019"},  // 何时 → 什么时候
-    {u"\u51E0\u65F6", u"\u4EC0\u4E48\u65F6\u5019"},  // 几时 → 什么时候
-    {u"\u591A\u957F\u65F6\u95F4", u"\u591A\u4E45"},  // 多长时间 → 多久
-    {u"\u5565", u"\u4EC0\u4E48"},                    // 啥 → 什么
-    {u"\u548B", u"\u600E\u4E48"},                    // 咋 → 怎么
+    {u"\u4E3A\u4F55", u"\u4E3A\u4EC0\u4E48", u"\u56E0\u4F5C"},  // 为何 → 为什么, not in 因为何/作为何
+    {u"\u5982\u4F55", u"\u600E\u4E48", u""},                    // 如何 → 怎么
+    {u"\u600E\u6837", u"\u600E\u4E48", u""},                    // 怎样 → 怎么
+    {u"\u4F55\u65F6", u"\u4EC0\u4E48\u65F6\u5019", u"\u4EFB"},  // 何时 → 什么时候, not in 任何时(候)
+    {u"\u51E0\u65F6", u"\u4EC0\u4E48\u65F6\u5019", u""},        // 几时 → 什么时候
+    {u"\u591A\u957F\u65F6\u95F4", u"\u591A\u4E45", u""},        // 多长时间 → 多久
+    {u"\u5565", u"\u4EC0\u4E48", u""},                          // 啥 → 什么
+    {u"\u548B", u"\u600E\u4E48", u""},                          // 咋 → 怎么
 }};
 
 }  // namespace

@@ -70,11 +70,14 @@ struct LooseLetter {
 // loose_form(): Chinese question words that users write in a colloquial or
 // a formal variant ("为啥", "为何" for "为什么"), replaced by the common
 // Simplified form after Traditional-Simplified. Only variants that mean the
-// same in any question; applied in table order, as plain substring
-// replacements, to words and bigram runs alike.
+// same in any question; applied in table order, as substring replacements,
+// to words and bigram runs alike, except right after a character of
+// `not_after`, where `from` is the tail of another word (任何时候 "any
+// time" is not 任 + 何时 "when").
 struct LooseWord {
   std::u16string_view from;
   std::u16string_view to;
+  std::u16string_view not_after;
 };
 [[nodiscard]] std::span<const LooseWord> loose_han_words();
 

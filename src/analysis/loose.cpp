@@ -75,6 +75,25 @@ icu::Transliterator* LooseFolder::to_simplified() {
   return to_simplified_.get();
 }
 
+namespace {
+
+// Replaces each `w.from` in `text` by `w.to`, except right after a character of `w.not_after`.
+void replace_word(icu::UnicodeString& text, const LooseWord& w) {
+  icu::UnicodeString from(w.from.data(), static_cast<int32_t>(w.from.size()));
+  icu::UnicodeString to(w.to.data(), static_cast<int32_t>(w.to.size()));
+  for (int32_t at = text.indexOf(from); at >= 0; at = text.indexOf(from, at)) {
+    bool blocked = at > 0 && w.not_after.find(static_cast<char16_t>(text.charAt(at - 1))) != std::u16string_view::npos;
+    if (blocked) {
+      at += from.length();
+      continue;
+    }
+    text.replace(at, from.length(), to);
+    at += to.length();
+  }
+}
+
+}  // namespace
+
 bool LooseFolder::loose(icu::UnicodeString& text) {
   // One scan decides which of the (costly) steps below apply at all.
   static const bool kLatinStrips = [] {
@@ -125,10 +144,7 @@ bool LooseFolder::loose(icu::UnicodeString& text) {
   }
   if (han) {
     if (icu::Transliterator* t = to_simplified()) t->transliterate(text);
-    for (const LooseWord& w : loose_han_words()) {
-      text.findAndReplace(icu::UnicodeString(w.from.data(), static_cast<int32_t>(w.from.size())),
-                          icu::UnicodeString(w.to.data(), static_cast<int32_t>(w.to.size())));
-    }
+    for (const LooseWord& w : loose_han_words()) replace_word(text, w);
   }
   if (marks) {
     UErrorCode status = U_ZERO_ERROR;

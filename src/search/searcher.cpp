@@ -178,7 +178,9 @@ class Searcher::Impl {
     std::vector<Ranked> ranked;
     bool boosted = plan.recency_multiplier > 0 || plan.popularity_multiplier > 0;
     std::shared_ptr<const detail::ValueTable> recency_values, popularity_values;
-    if (boosted && need > 0) {
+    // limit 0 asks only for the estimate: the full query gives it without a pool.
+    bool text_first_pays = boosted && request.limit > 0;
+    if (text_first_pays) {
       if (plan.recency_multiplier > 0) recency_values = values_for(h, plan.recency_slot);
       if (plan.popularity_multiplier > 0) popularity_values = values_for(h, detail::schema::kPopularitySlot);
     }
@@ -188,7 +190,7 @@ class Searcher::Impl {
                              popularity_values ? &popularity_values->values() : nullptr, ranked, results);
     };
     bool settled = false;
-    if (boosted && need > 0) {
+    if (text_first_pays) {
       // A pool over the article count asks Xapian to reserve room for
       // matches that cannot exist; one more than the count proves every match seen.
       std::size_t all = static_cast<std::size_t>(h.db.get_doccount()) + 1;
@@ -274,7 +276,9 @@ class Searcher::Impl {
     std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) {
       return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
     });
-    // The boosts do not change which articles match: this estimate is the full query's.
+    // The boosts do not change which articles match, so the text query's
+    // estimate stands for the full query's (exact when the pool holds every
+    // match; like any Xapian estimate, it otherwise depends on pruning).
     results.total_estimate = mset.get_matches_estimated();
     if (!every_match && !(candidates[need - 1].weight > unseen_bound)) return false;
     std::size_t first = std::min(offset, candidates.size()), end = std::min(need, candidates.size());

@@ -2,9 +2,9 @@
 # Ranking through Xapian's stock remote backend: the sample index served by
 # xapian-tcpsrv, and the sample split into two shards (one served remotely,
 # one local), searched through stub databases, must rank exactly as the
-# single local index does, with the default profile and with heavy boosts (which
-# take the full-query path instead of the text-first pass). Exit 77 (skipped)
-# when xapian-tcpsrv is not installed.
+# single local index does, with the default profile and with heavy boosts
+# (with --limit 1 these outgrow the text-first pools and take the full
+# query). Exit 77 (skipped) when xapian-tcpsrv is not installed.
 # Usage: remote_test.sh FAQ_INDEX FAQ_QUERY SAMPLE_DATA_DIR
 set -u
 FAQ_INDEX=$1 FAQ_QUERY=$2 SAMPLE=$3
@@ -14,10 +14,20 @@ if ! command -v xapian-tcpsrv >/dev/null; then
 fi
 source "$(dirname "$0")/harness.sh"
 
+# The sample four times over (ids made unique), so that a top-1 with heavy
+# boosts outgrows every text-first pool and runs the full query.
+python3 -c '
+import json, sys
+for copy in range(4):
+    for line in open(sys.argv[1], encoding="utf-8"):
+        a = json.loads(line)
+        a["id"] = "%s-%d" % (a["id"], copy)
+        print(json.dumps(a, ensure_ascii=False))
+' "$SAMPLE/articles.jsonl" >"$WORK/articles.jsonl"
 DB="$WORK/db"
-expect "index sample" 0 "$FAQ_INDEX" --db "$DB" "$SAMPLE/articles.jsonl"
-head -n 48 "$SAMPLE/articles.jsonl" >"$WORK/first.jsonl"
-tail -n +49 "$SAMPLE/articles.jsonl" >"$WORK/second.jsonl"
+expect "index corpus" 0 "$FAQ_INDEX" --db "$DB" "$WORK/articles.jsonl"
+head -n 192 "$WORK/articles.jsonl" >"$WORK/first.jsonl"
+tail -n +193 "$WORK/articles.jsonl" >"$WORK/second.jsonl"
 expect "index shard 1" 0 "$FAQ_INDEX" --db "$WORK/shard1" "$WORK/first.jsonl"
 expect "index shard 2" 0 "$FAQ_INDEX" --db "$WORK/shard2" "$WORK/second.jsonl"
 
@@ -44,12 +54,16 @@ run_both() {  # NAME FLAGS...: the same batch locally and remotely; the runs mus
   local local_run=$OUT
   expect "$name remote" 0 "$FAQ_QUERY" --db "$WORK/stub" --batch "$SAMPLE/queries.jsonl" --trec --now 2026-11-20 "$@"
   check "$name: remote ranks as local" [ "$OUT" == "$local_run" ]
-  check "$name: run is not empty" [ "$(echo "$OUT" | wc -l)" -gt 100 ]
+  check "$name: run is not empty" [ "$(echo "$OUT" | wc -l)" -ge 30 ]
   expect "$name shards" 0 "$FAQ_QUERY" --db "$WORK/shards" --batch "$SAMPLE/queries.jsonl" --trec --now 2026-11-20 "$@"
-  check "$name: local + remote shards rank as one index" [ "$OUT" == "$local_run" ]
+  # Shards number articles differently, and Xapian breaks exact ties (the
+  # copies) by document number: compare the scores rank by rank.
+  check "$name: local + remote shards score as one index" \
+    [ "$(echo "$OUT" | cut -d' ' -f1,4,5)" == "$(echo "$local_run" | cut -d' ' -f1,4,5)" ]
 }
 run_both "default profile"
 run_both "heavy boosts" --recency-weight 3 --popularity-weight 3
+run_both "heavy boosts, top 1" --recency-weight 3 --popularity-weight 3 --limit 1
 
 expect "explain remote" 0 "$FAQ_QUERY" --db "$WORK/stub" --explain --now 2026-11-20 --json reset 2fa
 check "remote explanation adds up" python3 -c '
