@@ -4,7 +4,7 @@
 
 namespace faqsearch::detail {
 
-IdTable::IdTable(const Xapian::Database& db) : revision_(db.get_revision()) {
+IdTable::IdTable(const Xapian::Database& db) : revision_(db.get_revision()), uuid_(db.get_uuid()) {
   ids_.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1);
   for (auto it = db.valuestream_begin(schema::kIdSlot); it != db.valuestream_end(schema::kIdSlot); ++it) {
     Xapian::docid did = it.get_docid();

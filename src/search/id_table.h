@@ -20,11 +20,14 @@ class IdTable {
   explicit IdTable(const Xapian::Database& db);
 
   [[nodiscard]] Xapian::rev revision() const { return revision_; }
+  // The database's UUID: a revision number means nothing across databases.
+  [[nodiscard]] const std::string& uuid() const { return uuid_; }
   // The id of `docid`, or "" when there is none.
   [[nodiscard]] const std::string& id(Xapian::docid docid) const;
 
  private:
   Xapian::rev revision_;
+  std::string uuid_;
   std::vector<std::string> ids_;  // indexed by docid
 };
 

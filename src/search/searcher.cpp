@@ -316,16 +316,16 @@ class Searcher::Impl {
   // revisions (a remote or a sharded database in Xapian 1.4): ids are then
   // read per hit.
   std::shared_ptr<const detail::IdTable> ids_for(Handle& h) {
-    std::optional<Xapian::rev> revision = revision_of(h.db);
-    if (!revision) return nullptr;
-    if (h.ids && h.ids->revision() == *revision) return h.ids;
+    std::optional<Snapshot> now = snapshot_of(h.db);
+    if (!now) return nullptr;
+    if (h.ids && now->holds(*h.ids)) return h.ids;
     {
       std::lock_guard lock(mutex_);
-      if (ids_ && ids_->revision() == *revision) return h.ids = ids_;
+      if (ids_ && now->holds(*ids_)) return h.ids = ids_;
     }
     auto fresh = std::make_shared<const detail::IdTable>(h.db);
     std::lock_guard lock(mutex_);
-    if (!ids_ || ids_->revision() < *revision) ids_ = fresh;
+    if (!ids_ || now->supersedes(*ids_)) ids_ = fresh;
     return h.ids = fresh;
   }
 
@@ -333,23 +333,38 @@ class Searcher::Impl {
   // rebuilt when a handle first sees a newer revision. Null where the
   // database has no revisions (remote or sharded): the value streams serve.
   std::shared_ptr<const detail::ValueTable> values_for(Handle& h, Xapian::valueno slot) {
-    std::optional<Xapian::rev> revision = revision_of(h.db);
-    if (!revision) return nullptr;
+    std::optional<Snapshot> now = snapshot_of(h.db);
+    if (!now) return nullptr;
     {
       std::lock_guard lock(mutex_);
       auto it = values_.find(slot);
-      if (it != values_.end() && it->second->revision() == *revision) return it->second;
+      if (it != values_.end() && now->holds(*it->second)) return it->second;
     }
     auto fresh = std::make_shared<const detail::ValueTable>(h.db, slot);
     std::lock_guard lock(mutex_);
     auto& cached = values_[slot];
-    if (!cached || cached->revision() < *revision) cached = fresh;
+    if (!cached || now->supersedes(*cached)) cached = fresh;
     return fresh;
   }
 
-  static std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
+  // Which database, at which revision, a handle reads: tables built from
+  // another database (an index directory replaced underneath) never match.
+  struct Snapshot {
+    std::string uuid;
+    Xapian::rev revision = 0;
+    template <typename Table>
+    bool holds(const Table& t) const {
+      return t.uuid() == uuid && t.revision() == revision;
+    }
+    template <typename Table>
+    bool supersedes(const Table& t) const {
+      return t.uuid() != uuid || t.revision() < revision;
+    }
+  };
+
+  static std::optional<Snapshot> snapshot_of(const Xapian::Database& db) {
     try {
-      return db.get_revision();
+      return Snapshot{db.get_uuid(), db.get_revision()};
     } catch (const Xapian::UnimplementedError&) {  // remote
       return std::nullopt;
     } catch (const Xapian::InvalidOperationError&) {  // several shards

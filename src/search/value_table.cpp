@@ -2,7 +2,8 @@
 
 namespace faqsearch::detail {
 
-ValueTable::ValueTable(const Xapian::Database& db, Xapian::valueno slot) : revision_(db.get_revision()) {
+ValueTable::ValueTable(const Xapian::Database& db, Xapian::valueno slot)
+    : revision_(db.get_revision()), uuid_(db.get_uuid()) {
   values_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0.0);
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
     Xapian::docid did = it.get_docid();

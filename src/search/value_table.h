@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <vector>
 
 namespace faqsearch::detail {
@@ -20,11 +21,14 @@ class ValueTable {
   ValueTable(const Xapian::Database& db, Xapian::valueno slot);
 
   [[nodiscard]] Xapian::rev revision() const { return revision_; }
+  // The database's UUID: a revision number means nothing across databases.
+  [[nodiscard]] const std::string& uuid() const { return uuid_; }
   // Indexed by docid.
   [[nodiscard]] const std::vector<double>& values() const { return values_; }
 
  private:
   Xapian::rev revision_;
+  std::string uuid_;
   std::vector<double> values_;
 };
 
