@@ -14,9 +14,8 @@
 #include "index/schema.h"
 #include "index/xapian_errors.h"
 #include "ranking/boosts.h"
-#include "search/id_table.h"
 #include "search/query_builder.h"
-#include "search/value_table.h"
+#include "search/slot_table.h"
 
 namespace faqsearch {
 namespace {
@@ -219,13 +218,13 @@ class Searcher::Impl {
       SearchHit hit;
       hit.score = r.weight;
       if (ids && !request.explain) {
-        hit.id = ids->id(r.docid);
+        hit.id = ids->at(r.docid);
         results.hits.push_back(std::move(hit));
         continue;
       }
       Xapian::Document doc = h.db.get_document(r.docid, Xapian::DOC_ASSUME_VALID);
       if (request.fields == HitFields::id_only) {
-        hit.id = ids ? ids->id(r.docid) : doc.get_value(detail::schema::kIdSlot);
+        hit.id = ids ? ids->at(r.docid) : doc.get_value(detail::schema::kIdSlot);
       } else {
         Result<Article> article = detail::schema::read_document(doc, /*with_body=*/false);
         if (!article) throw Xapian::DatabaseCorruptError(article.error().message());
@@ -311,42 +310,6 @@ class Searcher::Impl {
     return e;
   }
 
-  // The id table of `h`'s current revision, shared by all handles; rebuilt
-  // when a handle first sees a newer revision. Null for a backend without
-  // revisions (a remote or a sharded database in Xapian 1.4): ids are then
-  // read per hit.
-  std::shared_ptr<const detail::IdTable> ids_for(Handle& h) {
-    std::optional<Snapshot> now = snapshot_of(h.db);
-    if (!now) return nullptr;
-    if (h.ids && now->holds(*h.ids)) return h.ids;
-    {
-      std::lock_guard lock(mutex_);
-      if (ids_ && now->holds(*ids_)) return h.ids = ids_;
-    }
-    auto fresh = std::make_shared<const detail::IdTable>(h.db);
-    std::lock_guard lock(mutex_);
-    if (!ids_ || now->supersedes(*ids_)) ids_ = fresh;
-    return h.ids = fresh;
-  }
-
-  // The values of `slot` at `h`'s current revision, shared by all handles;
-  // rebuilt when a handle first sees a newer revision. Null where the
-  // database has no revisions (remote or sharded): the value streams serve.
-  std::shared_ptr<const detail::ValueTable> values_for(Handle& h, Xapian::valueno slot) {
-    std::optional<Snapshot> now = snapshot_of(h.db);
-    if (!now) return nullptr;
-    {
-      std::lock_guard lock(mutex_);
-      auto it = values_.find(slot);
-      if (it != values_.end() && now->holds(*it->second)) return it->second;
-    }
-    auto fresh = std::make_shared<const detail::ValueTable>(h.db, slot);
-    std::lock_guard lock(mutex_);
-    auto& cached = values_[slot];
-    if (!cached || now->supersedes(*cached)) cached = fresh;
-    return fresh;
-  }
-
   // Which database, at which revision, a handle reads: tables built from
   // another database (an index directory replaced underneath) never match.
   struct Snapshot {
@@ -370,6 +333,49 @@ class Searcher::Impl {
     } catch (const Xapian::InvalidOperationError&) {  // several shards
       return std::nullopt;
     }
+  }
+
+  // The id table of `h`'s current revision, shared by all handles; rebuilt
+  // when a handle first sees a newer revision. Null for a backend without
+  // revisions (a remote or a sharded database in Xapian 1.4): ids are then
+  // read per hit.
+  std::shared_ptr<const detail::IdTable> ids_for(Handle& h) {
+    std::optional<Snapshot> now = snapshot_of(h.db);
+    if (!now) return nullptr;
+    if (h.ids && now->holds(*h.ids)) return h.ids;
+    return h.ids = current_table(ids_, *now, h.db, detail::schema::kIdSlot, [](const std::string& v) { return v; });
+  }
+
+  // The values of `slot` at `h`'s current revision, shared by all handles;
+  // rebuilt when a handle first sees a newer revision. Null where the
+  // database has no revisions (remote or sharded): the value streams serve.
+  std::shared_ptr<const detail::ValueTable> values_for(Handle& h, Xapian::valueno slot) {
+    std::optional<Snapshot> now = snapshot_of(h.db);
+    if (!now) return nullptr;
+    std::shared_ptr<const detail::ValueTable>* cell = nullptr;
+    {
+      std::lock_guard lock(mutex_);
+      cell = &values_[slot];  // std::map keeps element addresses stable
+    }
+    return current_table(*cell, *now, h.db, slot, [](const std::string& v) { return Xapian::sortable_unserialise(v); });
+  }
+
+  // `shared` if it holds `now`, else a table freshly read from `db`, kept in
+  // `shared` unless a newer one got there first. `shared` is read and written
+  // under mutex_; the read of the slot happens outside it.
+  template <typename T>
+  std::shared_ptr<const detail::SlotTable<T>> current_table(std::shared_ptr<const detail::SlotTable<T>>& shared,
+                                                            const Snapshot& now, const Xapian::Database& db,
+                                                            Xapian::valueno slot,
+                                                            typename detail::SlotTable<T>::Decode decode) {
+    {
+      std::lock_guard lock(mutex_);
+      if (shared && now.holds(*shared)) return shared;
+    }
+    auto fresh = std::make_shared<const detail::SlotTable<T>>(db, slot, decode);
+    std::lock_guard lock(mutex_);
+    if (!shared || now.supersedes(*shared)) shared = fresh;
+    return fresh;
   }
 
   std::string path_;
