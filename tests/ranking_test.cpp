@@ -13,7 +13,7 @@
 #include "support/temp_dir.h"
 
 using namespace faqsearch;
-using faqsearch::testing::build_index;
+using faqsearch::testing::indexed_searcher;
 using faqsearch::testing::TempDir;
 
 namespace {
@@ -101,9 +101,7 @@ TEST_CASE("the default profile passes its own validation") { CHECK(validate_rank
 
 TEST_CASE("explanations add up exactly to the score of every hit") {
   TempDir dir;
-  build_index(dir / "db", generated_corpus(7, 200));
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", generated_corpus(7, 200));
   for (const std::string& q : generated_queries(11, 30)) {
     SearchRequest r;
     r.query = q;
@@ -146,9 +144,7 @@ TEST_CASE("property: an article that matches no query word is never returned, wh
     a.views = 5'000'000;
     corpus.push_back(a);
   }
-  build_index(dir / "db", corpus);
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", corpus);
   for (const std::string& q : generated_queries(5, 40)) {
     SearchRequest r;
     r.query = q;
@@ -167,9 +163,7 @@ TEST_CASE("property: an article that matches no query word is never returned, wh
 
 TEST_CASE("property: a clearly better text match is never beaten by a fresher or more popular one") {
   TempDir dir;
-  build_index(dir / "db", generated_corpus(21, 300));
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", generated_corpus(21, 300));
   RankingOptions ranking;  // the default profile
   int pairs_checked = 0;
   for (const std::string& q : generated_queries(23, 40)) {
@@ -210,9 +204,7 @@ TEST_CASE("property: among equal text matches, the newer and more viewed article
     a.views = static_cast<std::int64_t>(std::pow(10.0, log_views(rng)));
     twins.push_back(a);
   }
-  build_index(dir / "db", twins);
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", twins);
   SearchRequest r;
   r.query = "reset password";
   r.now = kNow;
@@ -235,9 +227,7 @@ TEST_CASE("property: among equal text matches, the newer and more viewed article
 
 TEST_CASE("property: the pruned top-k equals a brute-force ranking of every match") {
   TempDir dir;
-  build_index(dir / "db", generated_corpus(42, 400));
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", generated_corpus(42, 400));
   // Small boosts let the text-first pass settle most queries; large ones make
   // it fall back to the full query. Both must be exact.
   for (double boost_weight : {0.02, 0.3, 3.0}) {
@@ -290,9 +280,7 @@ TEST_CASE("recency follows the pinned reference time and the chosen half-life") 
   old_one.updated = kNow - 365 * kDay;
   Article new_one = faqsearch::testing::make_article("new", "wallet backup", "");
   new_one.updated = kNow;
-  build_index(dir / "db", {old_one, new_one});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {old_one, new_one});
   SearchRequest r;
   r.query = "wallet";
   r.now = kNow;
@@ -320,13 +308,12 @@ TEST_CASE("recency follows the pinned reference time and the chosen half-life") 
 TEST_CASE("coordination ranks the article with more of the query's words first") {
   TempDir dir;
   // "long" repeats one word; "both" has each word once.
-  build_index(dir / "db", {faqsearch::testing::make_article("long", "withdrawal withdrawal withdrawal", ""),
-                           faqsearch::testing::make_article("both", "withdrawal limit", ""),
-                           faqsearch::testing::make_article("other", "limit", ""),
-                           faqsearch::testing::make_article("x1", "deposit", ""),
-                           faqsearch::testing::make_article("x2", "deposit", "")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher =
+      indexed_searcher(dir / "db", {faqsearch::testing::make_article("long", "withdrawal withdrawal withdrawal", ""),
+                                    faqsearch::testing::make_article("both", "withdrawal limit", ""),
+                                    faqsearch::testing::make_article("other", "limit", ""),
+                                    faqsearch::testing::make_article("x1", "deposit", ""),
+                                    faqsearch::testing::make_article("x2", "deposit", "")});
   SearchRequest r;
   r.query = "withdrawal limit";
   r.now = kNow;
@@ -341,12 +328,10 @@ TEST_CASE("coordination ranks the article with more of the query's words first")
 
 TEST_CASE("the proximity bonus goes to articles where the query's words are adjacent") {
   TempDir dir;
-  build_index(dir / "db",
-              {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
-               faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
-               faqsearch::testing::make_article("x", "other", "")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(
+      dir / "db", {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
+                   faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
+                   faqsearch::testing::make_article("x", "other", "")});
   SearchRequest r;
   r.query = "card payment";
   r.now = kNow;
@@ -368,12 +353,10 @@ TEST_CASE("the proximity bonus goes to articles where the query's words are adja
 
 TEST_CASE("the whole-phrase bonus needs every adjacent pair of the query in one field") {
   TempDir dir;
-  build_index(dir / "db",
-              {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
-               faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
-               faqsearch::testing::make_article("x", "other", "")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(
+      dir / "db", {faqsearch::testing::make_article("apart", "Card", "The card payment was declined by the bank."),
+                   faqsearch::testing::make_article("together", "Card", "The bank declined the card payment."),
+                   faqsearch::testing::make_article("x", "other", "")});
   auto proximity_of = [&](double whole_phrase_weight) {
     SearchRequest r;
     r.query = "bank declined the card";
@@ -392,10 +375,8 @@ TEST_CASE("the whole-phrase bonus needs every adjacent pair of the query in one 
 
 TEST_CASE("stopwords weigh stopword_weight when the query language is known, and never empty a query") {
   TempDir dir;
-  build_index(dir / "db", {faqsearch::testing::make_article("the", "the the the of", ""),
-                           faqsearch::testing::make_article("fees", "fees", "")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {faqsearch::testing::make_article("the", "the the the of", ""),
+                                                faqsearch::testing::make_article("fees", "fees", "")});
   SearchRequest r;
   r.query = "the fees";
   r.query_language = "en";
@@ -415,10 +396,8 @@ TEST_CASE("stopwords weigh stopword_weight when the query language is known, and
 
 TEST_CASE("issue 6: a Chinese bigram with a stop character weighs stopword_weight") {
   TempDir dir;
-  build_index(dir / "db", {faqsearch::testing::make_article("particle", "有款吗", "", "zh"),
-                           faqsearch::testing::make_article("content", "退款", "", "zh")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {faqsearch::testing::make_article("particle", "有款吗", "", "zh"),
+                                                faqsearch::testing::make_article("content", "退款", "", "zh")});
   SearchRequest r;
   r.query = "退款吗";  // bigrams 退款 and 款吗; words 退款 and 吗
   r.query_language = "zh";
@@ -442,9 +421,7 @@ TEST_CASE("issue 6: a Chinese bigram with a stop character weighs stopword_weigh
 
 TEST_CASE("with zero boost weights the score is the text score alone") {
   TempDir dir;
-  build_index(dir / "db", generated_corpus(8, 100));
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", generated_corpus(8, 100));
   SearchRequest r;
   r.query = "wallet backup";
   r.now = kNow;
@@ -464,9 +441,7 @@ TEST_CASE("articles without dates or views get no boost and still rank by text")
   Article dated = faqsearch::testing::make_article("dated", "wallet", "");
   dated.updated = kNow;
   dated.views = 100000;
-  build_index(dir / "db", {plain, dated});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {plain, dated});
   SearchRequest r;
   r.query = "wallet backup icloud";
   r.now = kNow;
@@ -484,9 +459,7 @@ TEST_CASE("a reference time before the newest article counts as that article's d
   newest.updated = kNow;
   Article older = faqsearch::testing::make_article("old", "wallet", "");
   older.updated = kNow - 100 * kDay;
-  build_index(dir / "db", {newest, older});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {newest, older});
   SearchRequest r;
   r.query = "wallet";
   r.now = kNow - 3650 * kDay;  // ten years before the newest article

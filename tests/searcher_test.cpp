@@ -12,6 +12,7 @@
 
 using namespace faqsearch;
 using faqsearch::testing::build_index;
+using faqsearch::testing::indexed_searcher;
 using faqsearch::testing::make_article;
 using faqsearch::testing::TempDir;
 
@@ -94,21 +95,18 @@ TEST_CASE("hits carry the stored article fields and a positive score") {
 
 TEST_CASE("articles matching more of the query words rank first, partial matches still come back") {
   TempDir dir;
-  build_index(dir / "db", {make_article("one", "Wallet", "Something about a wallet."),
-                           make_article("two", "Wallet backup", "Backup your wallet."),
-                           make_article("three", "Wallet backup to iCloud", "Backup your wallet to iCloud."),
-                           make_article("none", "Trading fees", "Maker and taker.")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher =
+      indexed_searcher(dir / "db", {make_article("one", "Wallet", "Something about a wallet."),
+                                    make_article("two", "Wallet backup", "Backup your wallet."),
+                                    make_article("three", "Wallet backup to iCloud", "Backup your wallet to iCloud."),
+                                    make_article("none", "Trading fees", "Maker and taker.")});
   CHECK(search_ids(*searcher, "wallet backup icloud") == std::vector<std::string>{"three", "two", "one"});
 }
 
 TEST_CASE("stemming lets plural and singular forms find each other in English") {
   TempDir dir;
-  build_index(dir / "db", {make_article("w", "Withdrawal limits", "Daily limits apply."),
-                           make_article("d", "Deposit", "Deposits are credited.")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {make_article("w", "Withdrawal limits", "Daily limits apply."),
+                                                make_article("d", "Deposit", "Deposits are credited.")});
   CHECK(search_ids(*searcher, "withdrawals limit") == std::vector<std::string>{"w"});
   CHECK(search_ids(*searcher, "deposits") == std::vector<std::string>{"d"});
 }
@@ -177,10 +175,8 @@ TEST_CASE("any user text is a valid query") {
 
 TEST_CASE("a quoted phrase must appear as a phrase") {
   TempDir dir;
-  build_index(dir / "db", {make_article("p", "Reset two factor authentication", ""),
-                           make_article("q", "Two accounts and a reset factor", "")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {make_article("p", "Reset two factor authentication", ""),
+                                                make_article("q", "Two accounts and a reset factor", "")});
   CHECK(search_ids(*searcher, "\"two factor\"") == std::vector<std::string>{"p"});
   CHECK(search_ids(*searcher, "reset \u201Ctwo factor\u201D") == std::vector<std::string>{"p"});
   CHECK(search_ids(*searcher, "two factor").size() == 2);
@@ -199,9 +195,7 @@ TEST_CASE("bad request options are invalid_argument, not exceptions") {
 
 TEST_CASE("a searcher sees articles committed after it was opened") {
   TempDir dir;
-  build_index(dir / "db", {make_article("a", "wallet", "")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {make_article("a", "wallet", "")});
   CHECK(search_ids(*searcher, "wallet").size() == 1);
   {
     auto writer = IndexWriter::open(dir / "db");
@@ -262,11 +256,9 @@ TEST_CASE("id-only hits carry the same ids and scores as full hits") {
 
 TEST_CASE("a query of unknown language matches stemmed English and unstemmed articles alike") {
   TempDir dir;
-  build_index(dir / "db",
-              {make_article("en", "Withdrawal limits", "", "en"), make_article("none", "withdrawals list", "", ""),
-               make_article("zh", "提现 withdrawals", "", "zh")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(
+      dir / "db", {make_article("en", "Withdrawal limits", "", "en"), make_article("none", "withdrawals list", "", ""),
+                   make_article("zh", "提现 withdrawals", "", "zh")});
   auto ids = search_ids(*searcher, "withdrawals");
   std::sort(ids.begin(), ids.end());
   CHECK(ids == std::vector<std::string>{"en", "none", "zh"});
@@ -283,10 +275,8 @@ TEST_CASE("a query of unknown language matches stemmed English and unstemmed art
 TEST_CASE("one language's stems never match another language's articles") {
   TempDir dir;
   // English "retire" and Spanish "retiro" share the stem "retir".
-  build_index(dir / "db", {make_article("en", "When can I retire the old API key?", "", "en"),
-                           make_article("es", "Hacer un retiro", "", "es")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {make_article("en", "When can I retire the old API key?", "", "en"),
+                                                make_article("es", "Hacer un retiro", "", "es")});
   SearchRequest english;
   english.query = "retiring";
   english.query_language = "en";
@@ -362,11 +352,9 @@ TEST_CASE("a searcher that only counted articles still sees a newly indexed lang
 
 TEST_CASE("accents are optional in queries, and the exactly accented article ranks first") {
   TempDir dir;
-  build_index(dir / "db", {make_article("accent", "Comment retirer mes fonds du café ?", "", "fr"),
-                           make_article("plain", "Comment retirer mes fonds du cafe ?", "", "fr"),
-                           make_article("other", "Frais de dépôt", "", "fr")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {make_article("accent", "Comment retirer mes fonds du café ?", "", "fr"),
+                                                make_article("plain", "Comment retirer mes fonds du cafe ?", "", "fr"),
+                                                make_article("other", "Frais de dépôt", "", "fr")});
   SearchRequest r;
   r.query_language = "fr";
   r.query = "café";
@@ -383,11 +371,9 @@ TEST_CASE("accents are optional in queries, and the exactly accented article ran
 
 TEST_CASE("traditional and simplified Chinese find each other") {
   TempDir dir;
-  build_index(dir / "db",
-              {make_article("simp", "如何备份钱包？", "", "zh"), make_article("trad", "如何備份錢包？", "", "zh-Hant"),
-               make_article("other", "充值没到账", "", "zh")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher = indexed_searcher(dir / "db", {make_article("simp", "如何备份钱包？", "", "zh"),
+                                                make_article("trad", "如何備份錢包？", "", "zh-Hant"),
+                                                make_article("other", "充值没到账", "", "zh")});
   for (const char* query : {"錢包", "钱包", "備份錢包", "备份钱包"}) {
     CAPTURE(query);
     auto ids = search_ids(*searcher, query);
@@ -398,12 +384,11 @@ TEST_CASE("traditional and simplified Chinese find each other") {
 
 TEST_CASE("identifiers are found whole and by their parts") {
   TempDir dir;
-  build_index(dir / "db", {make_article("trc", "Deposit USDT-TRC20", "Use the TRC20 network.", "en"),
-                           make_article("erc", "Withdraw on ERC-20", "Gas fees apply.", "en"),
-                           make_article("amount", "Minimum is 1,000.50 USDT", "", "en"),
-                           make_article("other", "Change your email", "", "en")});
-  auto searcher = Searcher::open(dir / "db");
-  REQUIRE(searcher.has_value());
+  auto searcher =
+      indexed_searcher(dir / "db", {make_article("trc", "Deposit USDT-TRC20", "Use the TRC20 network.", "en"),
+                                    make_article("erc", "Withdraw on ERC-20", "Gas fees apply.", "en"),
+                                    make_article("amount", "Minimum is 1,000.50 USDT", "", "en"),
+                                    make_article("other", "Change your email", "", "en")});
   for (std::string query : {"trc20", "usdt trc20", "USDT-TRC20", "usdttrc20", "TRC 20"}) {
     CAPTURE(query);
     auto ids = search_ids(*searcher, query);

@@ -28,12 +28,7 @@ printf '{"title_weight": 2, "recency_half_life_days": 100}' > "$WORK/bad-profile
 expect "bad profile" 1 "$FAQ_QUERY" --db "$DB" --profile "$WORK/bad-profile.json" wallet
 check "bad profile names the option" contains "$ERR" "recency_half_life_days"
 expect "explain" 0 "$FAQ_QUERY" --db "$DB" --explain --now 2026-11-20 --json reset 2fa
-check "explanation adds up" python3 -c '
-import json,sys
-for h in json.loads(sys.argv[1])["hits"]:
-    e=h["explanation"]; parts=e["title_bm25"]+e["body_bm25"]+e["proximity_bonus"]+e["coordination_bonus"]+e["recency_boost"]+e["popularity_boost"]
-    assert abs(parts-e["final_score"])<1e-9 and abs(e["final_score"]-h["score"])<1e-6*max(1,h["score"]), e
-' "$OUT"
+check "explanation adds up" explanation_adds_up "$OUT"
 
 expect "punctuation only" 0 "$FAQ_QUERY" --db "$DB" '?!...'
 check "no results message" contains "$OUT" "No articles match"

@@ -30,6 +30,22 @@ check() {
 }
 contains() { [[ "$1" == *"$2"* ]]; }
 
+# explanation_adds_up JSON: faq-query --json --explain output has hits, and
+# each hit's parts sum to its final score, which is the hit's score.
+explanation_adds_up() {
+  python3 -c '
+import json,sys
+hits=json.loads(sys.argv[1])["hits"]
+assert hits
+for h in hits:
+    e=h["explanation"]; parts=e["title_bm25"]+e["body_bm25"]+e["proximity_bonus"]+e["coordination_bonus"]+e["recency_boost"]+e["popularity_boost"]
+    assert abs(parts-e["final_score"])<1e-9 and abs(e["final_score"]-h["score"])<1e-6*max(1,h["score"]), e
+' "$1"
+}
+
+# A TCP port on 127.0.0.1 that is free now.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
 # Exits 1 if any check failed.
 finish() {
   if [ "$failures" -gt 0 ]; then

@@ -8,6 +8,7 @@
 
 #include "faqsearch/index_writer.h"
 #include "faqsearch/ingest.h"
+#include "faqsearch/searcher.h"
 
 namespace faqsearch::testing {
 
@@ -32,6 +33,15 @@ inline void build_index(const std::string& path, const std::vector<Article>& art
   }
   auto s = writer->commit();
   REQUIRE_MESSAGE(s.ok(), s.to_string());
+}
+
+// Indexes `articles` at `path` (as build_index does) and opens a Searcher on
+// the index; fails the test on error.
+inline Result<Searcher> indexed_searcher(const std::string& path, const std::vector<Article>& articles) {
+  build_index(path, articles);
+  auto searcher = Searcher::open(path);
+  REQUIRE_MESSAGE(searcher.has_value(), (searcher ? "" : searcher.error().to_string()));
+  return searcher;
 }
 
 }  // namespace faqsearch::testing
