@@ -176,26 +176,21 @@ class Searcher::Impl {
     std::size_t need = request.offset + request.limit;
     std::vector<Ranked> ranked;
     bool boosted = plan.recency_multiplier > 0 || plan.popularity_multiplier > 0;
-    std::shared_ptr<const detail::ValueTable> recency_values, popularity_values;
-    // limit 0 asks only for the estimate: the full query gives it without a pool.
-    bool text_first_pays = boosted && request.limit > 0;
-    if (text_first_pays) {
-      if (plan.recency_multiplier > 0) recency_values = values_for(h, plan.recency_slot);
-      if (plan.popularity_multiplier > 0) popularity_values = values_for(h, detail::schema::kPopularitySlot);
-    }
-    auto text_first = [&](std::size_t pool) {
-      return rank_text_first(h.db, text_only, plan, ranking, request.offset, need, pool,
-                             recency_values ? &recency_values->values() : nullptr,
-                             popularity_values ? &popularity_values->values() : nullptr, ranked, results);
-    };
     bool settled = false;
-    if (text_first_pays) {
+    // limit 0 asks only for the estimate: the full query gives it without a pool.
+    if (boosted && request.limit > 0) {
+      std::shared_ptr<const detail::ValueTable> recency, popularity;
+      if (plan.recency_multiplier > 0) recency = values_for(h, plan.recency_slot);
+      if (plan.popularity_multiplier > 0) popularity = values_for(h, detail::schema::kPopularitySlot);
+      double max_boost = detail::max_boost(h.db, plan);
       // A pool over the article count asks Xapian to reserve room for
       // matches that cannot exist; one more than the count proves every match seen.
       std::size_t all = static_cast<std::size_t>(h.db.get_doccount()) + 1;
       std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
       for (int pass = 0; pass < kTextFirstPasses && !settled; ++pass, pool *= kTextFirstRetryFactor) {
-        settled = text_first(std::min(pool, all));
+        settled = rank_text_first(h.db, text_only, plan, ranking, request.offset, need, std::min(pool, all), max_boost,
+                                  recency ? &recency->values() : nullptr, popularity ? &popularity->values() : nullptr,
+                                  ranked, results);
       }
     }
     if (!settled) {
@@ -245,7 +240,7 @@ class Searcher::Impl {
 
   // Ranks by text alone, then adds the boosts to a pool of the best text
   // matches. The boosts are small next to the text (together at most
-  // max_boost), so this is the exact top `need` of the full formula whenever
+  // `max_boost`, detail::max_boost()), so this is the exact top `need` of the full formula whenever
   // the pool holds every match, or the last wanted hit's final score beats
   // the pool's lowest text score plus max_boost: no article outside the pool
   // can then reach it. Sets the estimate; on success fills `ranked` with hits
@@ -254,8 +249,9 @@ class Searcher::Impl {
   // matcher look up both values for every text match.
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
                               const RankingOptions& ranking, std::size_t offset, std::size_t need, std::size_t pool,
-                              detail::StoredValues recency_values, detail::StoredValues popularity_values,
-                              std::vector<Ranked>& ranked, SearchResults& results) {
+                              double max_boost, detail::StoredValues recency_values,
+                              detail::StoredValues popularity_values, std::vector<Ranked>& ranked,
+                              SearchResults& results) {
     Xapian::Enquire enquire(db);
     enquire.set_query(text);
     enquire.set_weighting_scheme(bm25(ranking));
@@ -264,7 +260,7 @@ class Searcher::Impl {
     candidates.reserve(mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({*it, it.get_weight()});
     bool every_match = mset.size() < pool;
-    double unseen_bound = candidates.empty() ? 0.0 : candidates.back().weight + detail::max_boost(db, plan);
+    double unseen_bound = candidates.empty() ? 0.0 : candidates.back().weight + max_boost;
     std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) { return a.docid < b.docid; });
     std::vector<Xapian::docid> docids;
     docids.reserve(candidates.size());
