@@ -6,15 +6,16 @@
 //
 // For each corpus size N:
 //   1. Generates N articles (corpus_gen.h, seed --seed) in batches of 10'000
-//      and indexes them twice, committing after each batch:
+//      and indexes them three times, committing after each batch:
 //        faqsearch  IndexWriter::upsert (ICU analysis, title and body fields)
 //        xapian     Xapian::TermGenerator, English stemmer, STEM_SOME, title
 //                   with wdf x3 then body, id as document data and a Q term
-//                   (replace_document by that term, as upsert does)
+//                   (replace_document by that term, as upsert does); and
+//                   again with the title as its own prefixed field (xap2f)
 //      Only upserts and commits are timed, not generating the text.
 //      bytes/article = size of the index directory / N (uncompacted).
 //   2. Runs the same --queries queries (1, 2 and 4 words drawn from random
-//      articles, so each matches) through four systems, top 10, taking
+//      articles, so each matches) through five systems, top 10, taking
 //      turns query by query:
 //        full    Searcher, default RankingOptions (BM25 + bonuses + boosts)
 //        text    Searcher, the default without the recency and popularity
@@ -22,6 +23,9 @@
 //        bm25    Searcher, pure BM25: every bonus and boost weight 0
 //        xapian  QueryParser (default OR, English stemmer, STEM_SOME) +
 //                Enquire with BM25Weight defaults, ids from document data
+//        xap2f   the same with title and body as separate fields, title x3
+//                at query time (xapian_baseline.h): plain Xapian's cost of
+//                scoring fields apart, as ours does
 //      Ours asks for HitFields::id_only. One untimed warm-up pass, then --reps
 //      timed passes; each query is timed with steady_clock around parsing,
 //      searching and fetching the ids. Per query: the median over reps; then
@@ -199,9 +203,10 @@ IndexStats index_ours(const CorpusGenerator& corpus, std::size_t n, const fs::pa
   return stats;
 }
 
-IndexStats index_xapian(const CorpusGenerator& corpus, std::size_t n, const fs::path& path) {
+IndexStats index_xapian(const CorpusGenerator& corpus, std::size_t n, const fs::path& path,
+                        faqsearch::bench::Layout layout) {
   Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  faqsearch::bench::XapianBaselineIndexer indexer;
+  faqsearch::bench::XapianBaselineIndexer indexer(layout);
   IndexStats stats = index_corpus(
       corpus, n, [&](const faqsearch::Article& a) { indexer.upsert(db, a); }, [&] { db.commit(); });
   db.close();
@@ -234,8 +239,8 @@ System faqsearch_system(std::string name, const faqsearch::Searcher& searcher, f
           }};
 }
 
-System xapian_system(faqsearch::bench::XapianBaselineSearcher& x) {
-  return {"xapian", [&x](const std::string& text, std::vector<std::string>& ids) {
+System xapian_system(std::string name, faqsearch::bench::XapianBaselineSearcher& x) {
+  return {std::move(name), [&x](const std::string& text, std::vector<std::string>& ids) {
             Clock::time_point t0 = Clock::now();
             x.search(text, static_cast<unsigned>(kTopK), ids);
             return micros(Clock::now() - t0);
@@ -281,7 +286,10 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   fmt::print(stderr, "N={}: indexing with faqsearch...\n", n);
   IndexStats ours = index_ours(corpus, n, scratch.path / "faqsearch");
   fmt::print(stderr, "N={}: indexing with xapian...\n", n);
-  IndexStats base_stats = index_xapian(corpus, n, scratch.path / "xapian");
+  IndexStats base_stats = index_xapian(corpus, n, scratch.path / "xapian", faqsearch::bench::Layout::combined);
+  fmt::print(stderr, "N={}: indexing with xapian, title and body as fields...\n", n);
+  IndexStats fields_stats =
+      index_xapian(corpus, n, scratch.path / "xapian-fields", faqsearch::bench::Layout::fields);
 
   auto searcher = faqsearch::Searcher::open((scratch.path / "faqsearch").string());
   if (!searcher) throw std::runtime_error("faqsearch: " + searcher.error().to_string());
@@ -291,6 +299,8 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
     throw std::runtime_error(fmt::format("faqsearch index holds {} articles, expected {}", count.value(), n));
   }
   faqsearch::bench::XapianBaselineSearcher xapian((scratch.path / "xapian").string());
+  faqsearch::bench::XapianBaselineSearcher xapian_fields((scratch.path / "xapian-fields").string(),
+                                                         faqsearch::bench::Layout::fields);
 
   // Pure BM25 over title and body: every bonus and boost off.
   faqsearch::RankingOptions bm25_only;
@@ -305,7 +315,8 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   text_only.popularity_weight = 0;
   std::vector<System> systems = {faqsearch_system("full", *searcher, faqsearch::RankingOptions{}),
                                  faqsearch_system("text", *searcher, text_only),
-                                 faqsearch_system("bm25", *searcher, bm25_only), xapian_system(xapian)};
+                                 faqsearch_system("bm25", *searcher, bm25_only), xapian_system("xapian", xapian),
+                                 xapian_system("xap2f", xapian_fields)};
 
   std::vector<GeneratedQuery> queries = corpus.queries(n, options.queries);
   fmt::print(stderr, "N={}: {} queries x {} systems, warm-up + {} reps...\n", n, queries.size(), systems.size(),
@@ -328,7 +339,7 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
 
   // times[s][q] = one sample per rep. The systems take turns query by query,
   // in a rotating order, so that a burst of load from elsewhere on the
-  // machine hits all four alike rather than whichever ran at the time.
+  // machine hits all five alike rather than whichever ran at the time.
   std::vector<std::vector<std::vector<double>>> times(systems.size(), std::vector<std::vector<double>>(queries.size()));
   std::vector<std::string> scratch_ids;
   for (std::size_t rep = 0; rep < options.reps; ++rep) {
@@ -345,7 +356,8 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   fmt::print("\n== N = {} articles ({} queries, {} rep{}, seed {}) ==\n\n", with_commas(n), queries.size(),
              options.reps, options.reps == 1 ? "" : "s", options.seed);
   fmt::print("{:<12} {:>10} {:>12} {:>10} {:>14}\n", "indexing", "seconds", "articles/s", "index MB", "bytes/article");
-  const std::pair<const char*, IndexStats> rows[] = {{"faqsearch", ours}, {"xapian", base_stats}};
+  const std::pair<const char*, IndexStats> rows[] = {
+      {"faqsearch", ours}, {"xapian", base_stats}, {"xap2f", fields_stats}};
   for (const auto& [name, st] : rows) {
     fmt::print("{:<12} {:>10.2f} {:>12.0f} {:>10.1f} {:>14.0f}\n", name, st.seconds, nd / st.seconds,
                static_cast<double>(st.bytes) / 1e6, static_cast<double>(st.bytes) / nd);
@@ -365,40 +377,48 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
 
   fmt::print("query latency, microseconds (per query: median of {} rep{}; p50/p99 over queries)\n", options.reps,
              options.reps == 1 ? "" : "s");
-  fmt::print(
-      "{:>5} {:>7} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>8} {:>8} | {:>9} {:>9} | {:>9} {:>9} | {:>9} "
-      "{:>9}\n",
-      "terms", "queries", "full p50", "p99", "text p50", "p99", "bm25 p50", "p99", "xap p50", "p99", "full/text", "p99",
-      "full/bm25", "p99", "full/xap", "p99");
+  fmt::print("{:>5} {:>7}", "terms", "queries");
+  for (const System& system : systems) fmt::print(" | {:>6} p50 {:>8}", system.name, "p99");
+  fmt::print("\n");
+  // Ratios, p50 and p99: numerator and denominator systems by index.
+  const std::pair<std::size_t, std::size_t> ratios[] = {{0, 1}, {0, 2}, {0, 3}, {2, 3}, {0, 4}, {2, 4}};
+  std::vector<std::vector<double>> p50s, p99s;
   for (const auto& [label, members] : groups) {
     std::vector<double> p50(systems.size()), p99(systems.size());
+    fmt::print("{:>5} {:>7}", label, members.size());
     for (std::size_t s = 0; s < systems.size(); ++s) {
       std::vector<double> per_query;
       for (std::size_t q : members) per_query.push_back(median(times[s][q]));
       p50[s] = percentile(per_query, 0.50);
       p99[s] = percentile(per_query, 0.99);
+      fmt::print(" | {:>10.1f} {:>8.1f}", p50[s], p99[s]);
     }
-    fmt::print(
-        "{:>5} {:>7} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>8.1f} {:>8.1f} | {:>9.2f} "
-        "{:>9.2f} "
-        "| {:>9.2f} {:>9.2f} | {:>9.2f} {:>9.2f}\n",
-        label, members.size(), p50[0], p99[0], p50[1], p99[1], p50[2], p99[2], p50[3], p99[3], p50[0] / p50[1],
-        p99[0] / p99[1], p50[0] / p50[2], p99[0] / p99[2], p50[0] / p50[3], p99[0] / p99[3]);
+    fmt::print("\n");
+    p50s.push_back(p50);
+    p99s.push_back(p99);
+  }
+  fmt::print("\nlatency ratios, p50 / p99\n{:>5}", "terms");
+  for (const auto& [a, b] : ratios) fmt::print(" | {:>13}", systems[a].name + "/" + systems[b].name);
+  fmt::print("\n");
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    fmt::print("{:>5}", groups[g].first);
+    for (const auto& [a, b] : ratios) fmt::print(" | {:>6.2f} {:>6.2f}", p50s[g][a] / p50s[g][b], p99s[g][a] / p99s[g][b]);
+    fmt::print("\n");
   }
 
-  // Report: what the four returned, to show they did comparable work.
-  double hits[4] = {0, 0, 0, 0}, full_text = 0, full_bm25 = 0, bm25_xapian = 0;
+  // Report: what they returned, to show they did comparable work.
+  double hits[5] = {0, 0, 0, 0, 0}, full_text = 0, full_bm25 = 0, bm25_xapian = 0;
   for (std::size_t q = 0; q < queries.size(); ++q) {
-    for (std::size_t s = 0; s < 4; ++s) hits[s] += static_cast<double>(top[s][q].size());
+    for (std::size_t s = 0; s < 5; ++s) hits[s] += static_cast<double>(top[s][q].size());
     full_text += overlap(top[0][q], top[1][q]);
     full_bm25 += overlap(top[0][q], top[2][q]);
     bm25_xapian += overlap(top[2][q], top[3][q]);
   }
   auto nq = static_cast<double>(queries.size());
   fmt::print(
-      "\nmean hits returned: full {:.2f}, text {:.2f}, bm25 {:.2f}, xapian {:.2f}; "
+      "\nmean hits returned: full {:.2f}, text {:.2f}, bm25 {:.2f}, xapian {:.2f}, xap2f {:.2f}; "
       "mean top-10 overlap: full~text {:.2f}, full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
-      hits[0] / nq, hits[1] / nq, hits[2] / nq, hits[3] / nq, full_text / nq, full_bm25 / nq, bm25_xapian / nq);
+      hits[0] / nq, hits[1] / nq, hits[2] / nq, hits[3] / nq, hits[4] / nq, full_text / nq, full_bm25 / nq, bm25_xapian / nq);
   return ok;
 }
 
