@@ -288,8 +288,7 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   fmt::print(stderr, "N={}: indexing with xapian...\n", n);
   IndexStats base_stats = index_xapian(corpus, n, scratch.path / "xapian", faqsearch::bench::Layout::combined);
   fmt::print(stderr, "N={}: indexing with xapian, title and body as fields...\n", n);
-  IndexStats fields_stats =
-      index_xapian(corpus, n, scratch.path / "xapian-fields", faqsearch::bench::Layout::fields);
+  IndexStats fields_stats = index_xapian(corpus, n, scratch.path / "xapian-fields", faqsearch::bench::Layout::fields);
 
   auto searcher = faqsearch::Searcher::open((scratch.path / "faqsearch").string());
   if (!searcher) throw std::runtime_error("faqsearch: " + searcher.error().to_string());
@@ -402,7 +401,8 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   fmt::print("\n");
   for (std::size_t g = 0; g < groups.size(); ++g) {
     fmt::print("{:>5}", groups[g].first);
-    for (const auto& [a, b] : ratios) fmt::print(" | {:>6.2f} {:>6.2f}", p50s[g][a] / p50s[g][b], p99s[g][a] / p99s[g][b]);
+    for (const auto& [a, b] : ratios)
+      fmt::print(" | {:>6.2f} {:>6.2f}", p50s[g][a] / p50s[g][b], p99s[g][a] / p99s[g][b]);
     fmt::print("\n");
   }
 
@@ -418,7 +418,8 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   fmt::print(
       "\nmean hits returned: full {:.2f}, text {:.2f}, bm25 {:.2f}, xapian {:.2f}, xap2f {:.2f}; "
       "mean top-10 overlap: full~text {:.2f}, full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
-      hits[0] / nq, hits[1] / nq, hits[2] / nq, hits[3] / nq, hits[4] / nq, full_text / nq, full_bm25 / nq, bm25_xapian / nq);
+      hits[0] / nq, hits[1] / nq, hits[2] / nq, hits[3] / nq, hits[4] / nq, full_text / nq, full_bm25 / nq,
+      bm25_xapian / nq);
   return ok;
 }
 

@@ -166,3 +166,55 @@ TEST_CASE("paths that are not indexes give errors naming the path") {
     CHECK(s.error().message().find("db") != std::string::npos);
   }
 }
+
+TEST_CASE("the writer keeps the sum and mean of title lengths as articles come, change and go") {
+  TempDir dir;
+  std::string db = dir / "db";
+  auto metadata = [&](const char* key) { return Xapian::Database(db).get_metadata(key); };
+  auto writer = IndexWriter::open(db);
+  REQUIRE(writer.has_value());
+  REQUIRE(writer->upsert(make_article("a", "reset password", "")).has_value());           // 2 words
+  REQUIRE(writer->upsert(make_article("b", "how do I reset it", "")).has_value());        // 5
+  REQUIRE(writer->upsert(make_article("c", "deposit fees and limits", "")).has_value());  // 4
+  REQUIRE(writer->commit().ok());
+  CHECK(metadata("faqsearch.title_words") == "11");
+  CHECK(std::stod(metadata("faqsearch.title_length_mean")) == doctest::Approx(11.0 / 3));
+
+  REQUIRE(writer->upsert(make_article("b", "fees", "")).has_value());        // 5 -> 1
+  REQUIRE(writer->remove("c").value());                                      // -4
+  REQUIRE(writer->upsert(make_article("b", "fees again", "")).has_value());  // replaced twice in one batch: 1 -> 2
+  REQUIRE(writer->commit().ok());
+  CHECK(metadata("faqsearch.title_words") == "4");
+  CHECK(std::stod(metadata("faqsearch.title_length_mean")) == doctest::Approx(2.0));
+
+  SUBCASE("a new writer carries on from the committed sum; uncommitted changes do not count") {
+    REQUIRE(writer->upsert(make_article("d", "one two three four five six", "")).has_value());
+    { IndexWriter dropped = std::move(writer.value()); }  // its pending change goes with it
+    auto second = IndexWriter::open(db);
+    REQUIRE(second.has_value());
+    REQUIRE(second->upsert(make_article("e", "seven", "")).has_value());
+    REQUIRE(second->commit().ok());
+    CHECK(metadata("faqsearch.title_words") == "5");
+    CHECK(std::stod(metadata("faqsearch.title_length_mean")) == doctest::Approx(5.0 / 3));
+  }
+}
+
+TEST_CASE("damaged title-length metadata is reported as corruption, naming the key") {
+  TempDir dir;
+  std::string db = dir / "db";
+  build_index(db, {make_article("a", "wallet backup", "")});
+  SUBCASE("the writer's sum") {
+    Xapian::WritableDatabase(db).set_metadata("faqsearch.title_words", "twelve");
+    auto w = IndexWriter::open(db);
+    REQUIRE_FALSE(w.has_value());
+    CHECK(w.error().code() == ErrorCode::corruption);
+    CHECK(w.error().message().find("faqsearch.title_words") != std::string::npos);
+  }
+  SUBCASE("the searcher's mean") {
+    Xapian::WritableDatabase(db).set_metadata("faqsearch.title_length_mean", "-3");
+    auto s = Searcher::open(db);
+    REQUIRE_FALSE(s.has_value());
+    CHECK(s.error().code() == ErrorCode::corruption);
+    CHECK(s.error().message().find("faqsearch.title_length_mean") != std::string::npos);
+  }
+}

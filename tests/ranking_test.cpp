@@ -88,6 +88,10 @@ TEST_CASE("profiles parse from JSON and reject unknown keys, non-numbers and bad
   CHECK(unknown.error().message() == "p.json: unknown ranking option \"titel_weight\"");
   CHECK_FALSE(parse_ranking_profile(R"({"bm25_b": "high"})").has_value());
   CHECK_FALSE(parse_ranking_profile(R"({"bm25_b": 1.5})").has_value());
+  auto title_b = parse_ranking_profile(R"({"title_b": -0.5})", "p.json");
+  REQUIRE_FALSE(title_b.has_value());
+  CHECK(title_b.error().message().find("title_b") != std::string::npos);
+  CHECK(parse_ranking_profile(R"({"title_b": 0.2})")->title_b == 0.2);
   CHECK_FALSE(parse_ranking_profile(R"({"recency_half_life_days": 100})").has_value());
   CHECK_FALSE(parse_ranking_profile(R"({"recency_weight": -0.1})").has_value());
   CHECK_FALSE(parse_ranking_profile("[1]").has_value());
@@ -417,6 +421,72 @@ TEST_CASE("issue 6: a Chinese bigram with a stop character weighs stopword_weigh
   // "有款吗" matches only through 吗 and 款吗: all of its score is stopword weight.
   CHECK(score_of(0.3, "particle") == doctest::Approx(0.3 * score_of(1, "particle")));
   CHECK(score_of(0.3, "content") == doctest::Approx(score_of(1, "content")));
+}
+
+TEST_CASE("issue 6: a title word is normalised by the title's length, not the article's") {
+  TempDir dir;
+  using faqsearch::testing::make_article;
+  std::string long_body;
+  for (int i = 0; i < 60; ++i) long_body += "settings account profile security ";
+  auto searcher =
+      indexed_searcher(dir / "db", {make_article("short-answer", "How do I reset my password?", "Tap reset."),
+                                    make_article("long-answer", "How do I reset my password?", long_body),
+                                    make_article("long-title",
+                                                 "How do I reset my password on the phone app if I "
+                                                 "no longer have the email address?",
+                                                 "Tap reset."),
+                                    make_article("x", "deposit fees", "")});
+  SearchRequest r;
+  r.query = "reset password";
+  r.now = kNow;
+  r.explain = true;
+  auto title_scores = [&] {
+    std::map<std::string, double> by_id;
+    for (const SearchHit& h : must_search(*searcher, r).hits) by_id[h.id] = h.explanation->title_bm25;
+    return by_id;
+  };
+  auto scores = title_scores();
+  REQUIRE(scores.size() == 3);
+  // The same title scores the same, however long the answer under it.
+  CHECK(scores["long-answer"] == doctest::Approx(scores["short-answer"]).epsilon(1e-12));
+  // A longer title says more than the query: its match weighs less.
+  CHECK(scores["long-title"] < scores["short-answer"]);
+  // title_b 0: no length normalisation of titles at all.
+  r.ranking.title_b = 0;
+  scores = title_scores();
+  CHECK(scores["long-title"] == doctest::Approx(scores["short-answer"]).epsilon(1e-12));
+  // The body is still normalised by the whole article, as before.
+  r.ranking.title_b = 0.4;
+  r.query = "reset";
+  std::map<std::string, double> body;
+  for (const SearchHit& h : must_search(*searcher, r).hits) body[h.id] = h.explanation->body_bm25;
+  CHECK(body["short-answer"] > 0);
+  CHECK(body["long-answer"] == 0);
+}
+
+TEST_CASE("issue 6: a run of Chinese characters weighs its share of the query as a whole phrase") {
+  TempDir dir;
+  auto searcher = indexed_searcher(dir / "db", {faqsearch::testing::make_article("clause", "不能借款", "", "zh"),
+                                                faqsearch::testing::make_article("other", "还款方式", "", "zh")});
+  auto proximity_of = [&](const std::string& query, double whole_phrase_weight) {
+    SearchRequest r;
+    r.query = query;
+    r.query_language = "zh";
+    r.now = kNow;
+    r.explain = true;
+    r.ranking.whole_phrase_weight = whole_phrase_weight;
+    for (const SearchHit& h : must_search(*searcher, r).hits) {
+      if (h.id == "clause") return h.explanation->proximity_bonus;
+    }
+    FAIL("no hit for the article");
+    return 0.0;
+  };
+  // Alone, "不能借款" is the whole query; after "身份信息输入错误，" it is one
+  // clause: 3 of the query's 10 Han bigrams.
+  double alone = proximity_of("不能借款", 4) - proximity_of("不能借款", 0);
+  double clause = proximity_of("身份信息输入错误，不能借款", 4) - proximity_of("身份信息输入错误，不能借款", 0);
+  REQUIRE(alone > 0);
+  CHECK(clause == doctest::Approx(alone * 3.0 / 10.0));
 }
 
 TEST_CASE("with zero boost weights the score is the text score alone") {

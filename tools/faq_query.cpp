@@ -99,14 +99,16 @@ int main(int argc, char** argv) {
   app.add_option("--latency-out", latency_out, "Batch: write 'qid microseconds' per query to FILE");
   // Ranking: a profile file first, then single flags override its fields.
   std::string profile, now;
-  std::optional<double> title_weight, body_weight, k1, b, proximity_weight, whole_phrase_weight, cjk_bigram_weight,
-      hangul_bigram_weight, coordination_weight, stopword_weight, recency_weight, half_life, popularity_weight;
+  std::optional<double> title_weight, body_weight, k1, b, title_b, proximity_weight, whole_phrase_weight,
+      cjk_bigram_weight, hangul_bigram_weight, coordination_weight, stopword_weight, recency_weight, half_life,
+      popularity_weight;
   bool explain = false;
   app.add_option("--profile", profile, "Ranking profile (JSON object of RankingOptions fields)");
   app.add_option("--title-weight", title_weight, "Multiplier on title BM25")->check(CLI::NonNegativeNumber);
   app.add_option("--body-weight", body_weight, "Multiplier on body BM25")->check(CLI::NonNegativeNumber);
   app.add_option("--k1", k1, "BM25 k1")->check(CLI::NonNegativeNumber);
-  app.add_option("--b", b, "BM25 b")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--b", b, "BM25 b (body)")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--title-b", title_b, "BM25 b of the title, by its own length")->check(CLI::Range(0.0, 1.0));
   app.add_option("--proximity-weight", proximity_weight, "Bonus weight for adjacent query words found adjacent")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--phrase-weight", whole_phrase_weight, "Bonus weight for the whole query found as a phrase")
@@ -153,6 +155,7 @@ int main(int argc, char** argv) {
                               {&body_weight, &k.body_weight},
                               {&k1, &k.bm25_k1},
                               {&b, &k.bm25_b},
+                              {&title_b, &k.title_b},
                               {&proximity_weight, &k.proximity_weight},
                               {&whole_phrase_weight, &k.whole_phrase_weight},
                               {&cjk_bigram_weight, &k.cjk_bigram_weight},

@@ -8,8 +8,13 @@
 //   scale      = sum over the query's words of idf(word) * max(title_weight, body_weight)
 //
 // BM25 is Robertson et al.'s Okapi BM25 (TREC-3, 1994) as Xapian's BM25Weight
-// computes it, over each field's own terms; Xapian 1.4 has no per-field
-// lengths, so both fields normalise by the whole article's length. A field's
+// computes it, over each field's own terms. A title word is normalised by the
+// title's own length in words against the index's mean title length, with
+// title_b, and counts once however often the title repeats it:
+//   title BM25 of a word = idf * (k1 + 1) / (1 + k1 * (1 - title_b + title_b * len / mean_len)). Everything else (body
+//   words, bigrams, pairs)
+// normalises by the whole article's length with bm25_b: Xapian 1.4 keeps only
+// that length, and the title's is stored as a value at index time. A field's
 // terms are the query words' stems (and loose forms) plus, for Chinese,
 // Japanese and Korean, character bigrams weighted by cjk_bigram_weight and
 // hangul_bigram_weight. `age_days` is (now - updated) in days, updated being
@@ -67,21 +72,39 @@ struct RankingOptions {
   double body_weight = 1.0;
   // BM25 term-frequency saturation, >= 0. Default 1.2 (Robertson's usual value).
   double bm25_k1 = 1.2;
-  // BM25 length normalisation, 0..1. Default 0.75 (Robertson's usual value).
+  // BM25 length normalisation, 0..1, of the body and of everything scored
+  // against the whole article. Default 0.75 (Robertson's usual value).
   double bm25_b = 0.75;
+  // BM25 length normalisation of title words by the title's own length,
+  // 0..1. A short answer's title used to be normalised by the article's
+  // whole length, so a long answer buried its own well-matched title
+  // ("What are the symptoms of COVID-19?" lost to a question with a shorter
+  // answer). Default 0.4, below bm25_b: a title is one question, and a longer
+  // one is more specific rather than padded. Against whole-article
+  // normalisation (nDCG@10): covidfaq-jhu 0.7575 -> 0.7785, debian-faq-
+  // known-item 0.9548 -> 0.9634, bq-faq-zh 0.2121 -> 0.2157, covid-faq-
+  // deepset-en 0.7060 -> 0.7090, okx-seed 0.9908 -> 0.9917, question-pair-ko
+  // 0.7066 -> 0.7064 (30 queries move, net one rank); at 0.75 deepset lost
+  // 0.004 and okx 0.0015 instead of gaining.
+  double title_b = 0.4;
   // Weight of the proximity bonus, >= 0: each pair of adjacent query words
   // found adjacent in a field (the index keeps a term per adjacent word pair)
   // adds that field's BM25 weight of the pair times this; pairs of two
   // stopwords do not count. 0 turns it off (and the whole-phrase bonus with
-  // it). Default 0.35: stronger pair bonuses help exact-span queries but
-  // reward common word pairs in paraphrased questions (covid-faq-deepset-en
-  // nDCG@10 0.6985 at 0.15, 0.7060 at 0.35, 0.6946 at 0.5).
-  double proximity_weight = 0.35;
+  // it). Default 0.45: stronger pair bonuses help exact-span queries but
+  // reward common word pairs in paraphrased questions. Tuned together with
+  // coordination_weight once titles had their own length (nDCG@10, with
+  // coordination 0.3): covid-faq-deepset-en 0.7178 / 0.7152 / 0.7148 /
+  // 0.7093 at 0.35 / 0.4 / 0.45 / 0.5, debian-faq-known-item 0.9516 /
+  // 0.9530 / 0.9555 / 0.9557.
+  double proximity_weight = 0.45;
   // Weight of the whole-phrase bonus, >= 0: every adjacent pair of the
   // query's words (3 or more) in one field, or every bigram of a run of its
   // Chinese/Japanese characters, adds their BM25 weight times this. A user
   // who pastes an error message or an exact title expects that article
-  // first; paraphrases rarely match a whole query. Default 4:
+  // first; paraphrases rarely match a whole query. A run of Han/kana that is
+  // one clause of a longer question weighs its share of the query's bigrams
+  // (bq-faq-zh 0.2157 -> 0.2188). Default 4:
   // debian-faq-known-item nDCG@10 0.9295 at 2, 0.9479 at 3, 0.9548 at 4;
   // bq-faq-zh 0.2026 / 0.2018 / 0.2014; no other set moved.
   double whole_phrase_weight = 4.0;
@@ -100,9 +123,13 @@ struct RankingOptions {
   // Coordination bonus, >= 0: an article gets this fraction of `scale`
   // times the share of the query's words it contains, so that articles
   // matching more of the words rank first (BM25 alone lets one repeated rare
-  // word outscore two). 0 turns it off. Default 0.6: covid-faq-deepset-en
-  // 0.691 at 0.3 -> 0.707 at 0.6; covidfaq-jhu +0.01 over none.
-  double coordination_weight = 0.6;
+  // word outscore two). 0 turns it off. Default 0.3 (0.6 before titles had
+  // their own length, which now does part of its work): with proximity 0.45,
+  // covid-faq-deepset-en 0.7148 / 0.7142 / 0.7133 at 0.3 / 0.35 / 0.4 (0.7101
+  // at 0.45 with proximity 0.35), covidfaq-jhu 0.7855 / 0.7817 / 0.7828,
+  // debian-faq-known-item 0.9555 / 0.9575 / 0.9582; without it (proximity
+  // 0.35) okx-seed 0.9828 and debian-faq-known-item 0.9434.
+  double coordination_weight = 0.3;
   // Weight of a stopword's clause, 0..1, when the query's language is known
   // and the query has other words: 1 treats stopwords like any word, 0
   // leaves them out. Default 0.3: leaving them out entirely loses question

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cctype>
+#include <charconv>
 
 #include "faqsearch/ranking.h"
 #include "ranking/boosts.h"
@@ -20,16 +21,19 @@ std::string ascii_lower_trimmed(std::string_view s) {
   return out;
 }
 
-void index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, std::string_view word_prefix,
-                 std::string_view stem_prefix, std::string_view gram_prefix, std::string_view pair_prefix,
-                 std::string_view lang) {
+// Indexes one field; returns its length in words (compounds not counted).
+int index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, std::string_view word_prefix,
+                std::string_view stem_prefix, std::string_view gram_prefix, std::string_view pair_prefix,
+                std::string_view lang) {
   const Token* previous_word = nullptr;
+  int words = 0;
   std::vector<Token> tokens = analyzer.tokenize(text);
   for (const Token& token : tokens) {
     doc.add_posting(prefixed(word_prefix, token.term), token.position);
     for (const std::string& term : match_terms(analyzer, stem_prefix, token, lang)) doc.add_term(term);
     // Pairs of words as the query side forms them: compounds left out.
     if (token.compound) continue;
+    ++words;
     if (previous_word && token.position == previous_word->position + 1) {
       if (std::string pair = pair_term(pair_prefix, previous_word->term, token.term); !pair.empty()) {
         doc.add_term(pair);
@@ -44,6 +48,7 @@ void index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view tex
   for (const std::string& gram : analyzer.cjk_bigrams(text)) {
     doc.add_posting(prefixed(gram_prefix, gram), ++gram_position);
   }
+  return words;
 }
 
 // Document data: the fields a result list shows, each as a varint length then
@@ -188,10 +193,11 @@ Xapian::valueno recency_slot(double half_life_days) {
 
 Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at) {
   Xapian::Document doc;
-  index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix, kTitlePairPrefix,
-              article.lang);
-  index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, kBodyPairPrefix,
-              article.lang);
+  int title_words = index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix,
+                                kTitlePairPrefix, article.lang);
+  doc.add_value(kTitleLengthSlot, Xapian::sortable_serialise(std::min(title_words, kMaxTitleLength)));
+  (void)index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, kBodyPairPrefix,
+                    article.lang);
   doc.add_boolean_term(id_term(article.id));
   if (!article.category.empty()) doc.add_boolean_term(category_term(article.category));
   if (!article.lang.empty()) doc.add_boolean_term(language_term(article.lang));
@@ -212,6 +218,22 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixS
   if (!article.body.empty()) doc.add_value(kBodySlot, article.body);
   doc.set_data(encode_display_fields(article));
   return doc;
+}
+
+double title_length_mean(const Xapian::Database& db) {
+  std::string text = db.get_metadata(std::string(kTitleLengthMeanKey));
+  if (text.empty()) return 0;
+  double mean = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), mean);
+  if (error != std::errc() || end != text.data() + text.size() || !(mean >= 0)) {
+    throw Xapian::DatabaseCorruptError(fmt::format("metadata {} is not a length: \"{}\"", kTitleLengthMeanKey, text));
+  }
+  return mean;
+}
+
+int title_length(const Xapian::Document& doc) {
+  std::string value = doc.get_value(kTitleLengthSlot);
+  return value.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(value));
 }
 
 Result<Article> read_document(const Xapian::Document& doc, bool with_body) {

@@ -18,7 +18,7 @@
 namespace faqsearch::detail::schema {
 
 // Bumped whenever terms, values or stored data change meaning.
-inline constexpr int kFormatVersion = 3;
+inline constexpr int kFormatVersion = 4;
 
 // Term prefixes. Analyzed terms are NFKC case folded, so they never start with
 // an ASCII capital and need no ':' separator after a prefix.
@@ -43,6 +43,10 @@ inline constexpr Xapian::valueno kBodySlot = 4;        // body text, kept out of
 inline constexpr Xapian::valueno kPopularitySlot = 5;  // popularity_index_value(views)
 // Slots 6.. hold recency_index_value() for each of kRecencyHalfLivesDays, in order.
 inline constexpr Xapian::valueno kFirstRecencySlot = 6;
+// The title's length in words (compounds not counted), at most
+// kMaxTitleLength: the title field's own BM25 length normalisation.
+inline constexpr Xapian::valueno kTitleLengthSlot = 11;
+inline constexpr int kMaxTitleLength = 64;
 
 // The slot of the recency values for `half_life_days`.
 // REQUIRES: half_life_days is one of kRecencyHalfLivesDays
@@ -51,6 +55,10 @@ inline constexpr Xapian::valueno kFirstRecencySlot = 6;
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "faqsearch.format";
 inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
+// The sum of every article's kTitleLengthSlot value (decimal), kept by the
+// writer, and the mean over the articles (decimal), read by the searcher.
+inline constexpr std::string_view kTitleWordsKey = "faqsearch.title_words";
+inline constexpr std::string_view kTitleLengthMeanKey = "faqsearch.title_length_mean";
 
 // prefix + text. (Built by append: GCC 12 at -O3 warns falsely, -Wrestrict,
 // on std::string(prefix) + std::string(text).)
@@ -88,6 +96,15 @@ inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
 // (recency values never count an article as newer than that).
 // REQUIRES: validate_article(article).ok()
 [[nodiscard]] Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at);
+
+// The mean title length the writer stamped (kTitleLengthMeanKey); 0 if
+// there is none. For several shards, the first shard's (Xapian 1.4 reads
+// metadata from the first only): shards of one index share a corpus.
+// Throws Xapian::DatabaseCorruptError if the value is not a number.
+[[nodiscard]] double title_length_mean(const Xapian::Database& db);
+
+// The title length a document stores (kTitleLengthSlot); 0 if it has none.
+[[nodiscard]] int title_length(const Xapian::Document& doc);
 
 // Reads an article back from a document: the display fields from its data,
 // and the body too iff `with_body`.

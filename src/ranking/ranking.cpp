@@ -21,6 +21,7 @@ constexpr Field kFields[] = {
     {"body_weight", &RankingOptions::body_weight},
     {"bm25_k1", &RankingOptions::bm25_k1},
     {"bm25_b", &RankingOptions::bm25_b},
+    {"title_b", &RankingOptions::title_b},
     {"proximity_weight", &RankingOptions::proximity_weight},
     {"whole_phrase_weight", &RankingOptions::whole_phrase_weight},
     {"cjk_bigram_weight", &RankingOptions::cjk_bigram_weight},
@@ -45,6 +46,7 @@ Status validate_ranking(const RankingOptions& o) {
   if (o.body_weight < 0) return bad("body_weight", "must be >= 0");
   if (o.bm25_k1 < 0) return bad("bm25_k1", "must be >= 0");
   if (o.bm25_b < 0 || o.bm25_b > 1) return bad("bm25_b", "must be within 0..1");
+  if (o.title_b < 0 || o.title_b > 1) return bad("title_b", "must be within 0..1");
   if (o.proximity_weight < 0) return bad("proximity_weight", "must be >= 0");
   if (o.whole_phrase_weight < 0) return bad("whole_phrase_weight", "must be >= 0");
   if (o.cjk_bigram_weight < 0) return bad("cjk_bigram_weight", "must be >= 0");

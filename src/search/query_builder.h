@@ -3,12 +3,15 @@
 
 #include <xapian.h>
 
+#include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "faqsearch/analyzer.h"
 #include "faqsearch/ranking.h"
+#include "search/slot_table.h"
 
 namespace faqsearch::detail {
 
@@ -54,17 +57,43 @@ struct TextQuery {
   [[nodiscard]] Xapian::Query combined() const;
 };
 
+// What the title field's own BM25 needs from the index: the title terms'
+// document frequencies (from `db`) and the mean title length in words.
+struct TitleField {
+  const Xapian::Database& db;
+  double mean_length = 0;
+  // Title length per docid for `db`'s current revision, or null (remote or
+  // sharded databases): title_clause() then reads the value slot instead.
+  std::shared_ptr<const ValueTable> lengths;
+};
+
 // Builds the matching query: each word scores its best form in title and body
 // through OP_SYNONYM of its stems in `stem_languages`; every phrase is
 // required. `stem_languages` lists the BCP-47 tags whose stemmers apply to
 // query words; "" in it stands for the unstemmed word. Stopwords of
 // `stopword_language` ("" for none), and CJK bigrams with a character that
 // is such a stopword ("款吗"), weigh ranking.stopword_weight (0: left out)
-// unless the query's words are all stopwords.
+// unless the query's words are all stopwords. A title word match scores
+// BM25 over the title alone (title_clause()); body words, CJK bigrams and
+// pairs score Xapian's BM25 over the whole article.
 // REQUIRES: !text.words.empty()
 [[nodiscard]] TextQuery build_text_query(Analyzer& analyzer, const QueryText& text,
                                          const std::vector<std::string>& stem_languages,
-                                         std::string_view stopword_language, const RankingOptions& ranking);
+                                         std::string_view stopword_language, const RankingOptions& ranking,
+                                         const TitleField& title);
+
+// BM25 of one word in the title field, normalised by the title's own length
+// rather than the whole article's: idf(n) * (k1 + 1) / (1 + k1 * (1 - b + b *
+// len / mean_len)) times `factor`, with Xapian's BM25Weight idf, n the most
+// articles any of `terms` is in, len
+// the article's title length (schema::kTitleLengthSlot), b = title_b. A
+// title states its question once, so a repeated word counts once. Built from
+// Xapian built-ins (a ValueMapPostingSource from title length to weight,
+// filtered by the word), so a stock xapian-tcpsrv evaluates it too; with
+// `title.lengths`, a TitleLengthSource gives the same weights from memory.
+// REQUIRES: !terms.empty()
+[[nodiscard]] Xapian::Query title_clause(const TitleField& title, const RankingOptions& ranking,
+                                         const std::set<std::string>& terms, double factor);
 
 // Coordination: each of the query's words that an article contains adds
 // `per_word` (a FixedWeightPostingSource filtered by the word), so articles

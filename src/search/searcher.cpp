@@ -42,7 +42,7 @@ struct Ranked {
 
 // One database handle with the per-thread objects that go with it.
 struct Handle {
-  explicit Handle(const std::string& path) : db(path) { refresh_languages(); }
+  explicit Handle(const std::string& path) : db(path) { refresh(); }
 
   // The stemmers a query of unknown language is analyzed with: each indexed
   // language's, plus "" (the word unstemmed) iff some articles were indexed
@@ -50,7 +50,12 @@ struct Handle {
   // variant no article can match saves a posting list per word and field.
   // Moves to the index's latest commit; the language list follows it.
   void sync() {
-    if (db.reopen()) refresh_languages();
+    if (db.reopen()) refresh();
+  }
+
+  void refresh() {
+    refresh_languages();
+    title_length_mean = detail::schema::title_length_mean(db);
   }
 
   void refresh_languages() {
@@ -68,6 +73,7 @@ struct Handle {
   Analyzer analyzer;
   std::vector<std::string> stem_languages;     // every indexed language, for queries of unknown language
   bool has_unstemmed = false;                  // some articles were indexed without a stemmer
+  double title_length_mean = 0;                // for the title's BM25 (detail::title_clause)
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
 };
 
@@ -161,8 +167,9 @@ class Searcher::Impl {
     const RankingOptions& ranking = request.ranking;
     // Stopwords need a known language: words of one language are content words of another.
     const std::string& stopword_language = known_language;
-    detail::TextQuery text_query =
-        detail::build_text_query(h.analyzer, text, stem_languages, stopword_language, ranking);
+    detail::TextQuery text_query = detail::build_text_query(
+        h.analyzer, text, stem_languages, stopword_language, ranking,
+        detail::TitleField{h.db, h.title_length_mean, values_for(h, detail::schema::kTitleLengthSlot)});
     UnixSeconds now = request.now.value_or(unix_now());
     detail::BoostPlan plan;
     bool scaled = ranking.recency_weight > 0 || ranking.popularity_weight > 0 || ranking.coordination_weight > 0;
