@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "faqsearch/searcher.h"
 #include "support/fixtures.h"
@@ -167,54 +168,107 @@ TEST_CASE("paths that are not indexes give errors naming the path") {
   }
 }
 
-TEST_CASE("the writer keeps the sum and mean of title lengths as articles come, change and go") {
+namespace {
+// Every hit of `query` over `path` as (id, score), by id.
+std::map<std::string, double> scores_for(const std::string& path, const std::string& query) {
+  auto searcher = Searcher::open(path);
+  REQUIRE_MESSAGE(searcher.has_value(), (searcher ? "" : searcher.error().to_string()));
+  SearchRequest request;
+  request.query = query;
+  request.limit = 1000;
+  request.ranking.recency_weight = 0;
+  request.ranking.popularity_weight = 0;
+  auto results = searcher->search(request);
+  REQUIRE(results.has_value());
+  std::map<std::string, double> out;
+  for (const SearchHit& h : results->hits) out[h.id] = h.score;
+  return out;
+}
+
+void check_same_scores(const std::map<std::string, double>& got, const std::map<std::string, double>& want) {
+  REQUIRE(got.size() == want.size());
+  for (const auto& [id, score] : want) {
+    CAPTURE(id);
+    REQUIRE(got.count(id) == 1);
+    CHECK(got.at(id) == doctest::Approx(score).epsilon(1e-12));
+  }
+}
+}  // namespace
+
+TEST_CASE("after updates and removals an index scores exactly as one built afresh from what is left") {
+  // The title's length normalisation reads the mean title length from the
+  // index: it must follow articles as they come, change and go.
   TempDir dir;
-  std::string db = dir / "db";
-  auto metadata = [&](const char* key) { return Xapian::Database(db).get_metadata(key); };
-  auto writer = IndexWriter::open(db);
-  REQUIRE(writer.has_value());
-  REQUIRE(writer->upsert(make_article("a", "reset password", "")).has_value());           // 2 words
-  REQUIRE(writer->upsert(make_article("b", "how do I reset it", "")).has_value());        // 5
-  REQUIRE(writer->upsert(make_article("c", "deposit fees and limits", "")).has_value());  // 4
-  REQUIRE(writer->commit().ok());
-  CHECK(metadata("faqsearch.title_words") == "11");
-  CHECK(std::stod(metadata("faqsearch.title_length_mean")) == doctest::Approx(11.0 / 3));
-
-  REQUIRE(writer->upsert(make_article("b", "fees", "")).has_value());        // 5 -> 1
-  REQUIRE(writer->remove("c").value());                                      // -4
-  REQUIRE(writer->upsert(make_article("b", "fees again", "")).has_value());  // replaced twice in one batch: 1 -> 2
-  REQUIRE(writer->commit().ok());
-  CHECK(metadata("faqsearch.title_words") == "4");
-  CHECK(std::stod(metadata("faqsearch.title_length_mean")) == doctest::Approx(2.0));
-
-  SUBCASE("a new writer carries on from the committed sum; uncommitted changes do not count") {
-    REQUIRE(writer->upsert(make_article("d", "one two three four five six", "")).has_value());
-    { IndexWriter dropped = std::move(writer.value()); }  // its pending change goes with it
-    auto second = IndexWriter::open(db);
-    REQUIRE(second.has_value());
-    REQUIRE(second->upsert(make_article("e", "seven", "")).has_value());
-    REQUIRE(second->commit().ok());
-    CHECK(metadata("faqsearch.title_words") == "5");
-    CHECK(std::stod(metadata("faqsearch.title_length_mean")) == doctest::Approx(5.0 / 3));
+  std::vector<Article> first = {make_article("a", "reset password", "reset the password from settings"),
+                                make_article("b", "how do I reset my password", "a long title about password"),
+                                make_article("c", "deposit fees and limits", "fees for a deposit"),
+                                make_article("d", "password", "short title")};
+  build_index(dir / "churned", first);
+  {
+    auto writer = IndexWriter::open(dir / "churned");
+    REQUIRE(writer.has_value());
+    REQUIRE(writer->upsert(make_article("b", "password fees", "changed")).has_value());
+    REQUIRE(writer->remove("c").value());
+    REQUIRE(writer->upsert(make_article("b", "password reset fees again", "changed twice")).has_value());
+    REQUIRE(writer->upsert(make_article("e", "one two three four five six password", "")).has_value());
+    { IndexWriter dropped = std::move(writer.value()); }  // uncommitted: none of this counts
+  }
+  {
+    auto writer = IndexWriter::open(dir / "churned");
+    REQUIRE(writer.has_value());
+    REQUIRE(writer->upsert(make_article("b", "password fees", "changed")).has_value());
+    REQUIRE(writer->remove("c").value());
+    REQUIRE(writer->upsert(make_article("b", "password reset fees again", "changed twice")).has_value());
+    REQUIRE(writer->commit().ok());
+  }
+  build_index(dir / "fresh", {first[0], make_article("b", "password reset fees again", "changed twice"), first[3]});
+  for (const char* query : {"password", "reset password", "fees"}) {
+    CAPTURE(query);
+    check_same_scores(scores_for(dir / "churned", query), scores_for(dir / "fresh", query));
   }
 }
 
-TEST_CASE("damaged title-length metadata is reported as corruption, naming the key") {
+TEST_CASE("shards of unequal size, in either order, score as one index of all their articles") {
+  TempDir dir;
+  std::vector<Article> small = {make_article("a", "reset password", "reset the password from settings"),
+                                make_article("b", "password", "short title")};
+  std::vector<Article> large = {make_article("c", "how do I reset my forgotten account password", "long title"),
+                                make_article("d", "deposit fees and limits for every network", "fees"),
+                                make_article("e", "password rules for a new account", "rules"),
+                                make_article("f", "withdrawal fees", "fees for a withdrawal")};
+  build_index(dir / "small", small);
+  build_index(dir / "large", large);
+  std::vector<Article> all = small;
+  all.insert(all.end(), large.begin(), large.end());
+  build_index(dir / "whole", all);
+  auto stub = [&](const std::string& name, const std::string& first, const std::string& second) {
+    std::string path = dir / name;
+    std::ofstream(path) << "auto " << (dir / first) << "\nauto " << (dir / second) << "\n";
+    return path;
+  };
+  std::string small_first = stub("small-first.stub", "small", "large");
+  std::string large_first = stub("large-first.stub", "large", "small");
+  for (const char* query : {"password", "reset password", "fees"}) {
+    CAPTURE(query);
+    auto whole = scores_for(dir / "whole", query);
+    check_same_scores(scores_for(small_first, query), whole);
+    check_same_scores(scores_for(large_first, query), whole);
+  }
+}
+
+TEST_CASE("a damaged title-length term is reported as corruption, naming the term") {
   TempDir dir;
   std::string db = dir / "db";
   build_index(db, {make_article("a", "wallet backup", "")});
-  SUBCASE("the writer's sum") {
-    Xapian::WritableDatabase(db).set_metadata("faqsearch.title_words", "twelve");
-    auto w = IndexWriter::open(db);
-    REQUIRE_FALSE(w.has_value());
-    CHECK(w.error().code() == ErrorCode::corruption);
-    CHECK(w.error().message().find("faqsearch.title_words") != std::string::npos);
+  {
+    Xapian::WritableDatabase w(db);
+    Xapian::Document doc;
+    doc.add_boolean_term("XLtwelve");
+    w.add_document(doc);
+    w.commit();
   }
-  SUBCASE("the searcher's mean") {
-    Xapian::WritableDatabase(db).set_metadata("faqsearch.title_length_mean", "-3");
-    auto s = Searcher::open(db);
-    REQUIRE_FALSE(s.has_value());
-    CHECK(s.error().code() == ErrorCode::corruption);
-    CHECK(s.error().message().find("faqsearch.title_length_mean") != std::string::npos);
-  }
+  auto s = Searcher::open(db);
+  REQUIRE_FALSE(s.has_value());
+  CHECK(s.error().code() == ErrorCode::corruption);
+  CHECK(s.error().message().find("XLtwelve") != std::string::npos);
 }

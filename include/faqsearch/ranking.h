@@ -11,9 +11,9 @@
 // computes it, over each field's own terms. A title word is normalised by the
 // title's own length in words against the index's mean title length, with
 // title_b, and counts once however often the title repeats it:
-//   title BM25 of a word = idf * (k1 + 1) / (1 + k1 * (1 - title_b + title_b * len / mean_len)). Everything else (body
-//   words, bigrams, pairs)
-// normalises by the whole article's length with bm25_b: Xapian 1.4 keeps only
+//   title BM25 of a word = idf * (k1 + 1) / (1 + k1 * (1 - title_b + title_b * len / mean_len))
+// Everything else (body words, bigrams, pairs) normalises by the whole
+// article's length with bm25_b: Xapian 1.4 keeps only
 // that length, and the title's is stored as a value at index time. A field's
 // terms are the query words' stems (and loose forms) plus, for Chinese,
 // Japanese and Korean, character bigrams weighted by cjk_bigram_weight and
@@ -38,7 +38,13 @@
 // The boosts are Xapian built-ins (ValueWeightPostingSource over values
 // computed at index time, scaled at query time), so ranking works unchanged
 // on shards served by a stock xapian-tcpsrv, and Xapian's matcher keeps
-// pruning with exact bounds: the top-k is exact under this formula. Looking
+// pruning with valid bounds: the top-k is exact under this formula. Known
+// limitation, upstream: Xapian 1.4.22's pruning matcher can itself miss a
+// match near the end of the docid range although every bound holds. A plain
+// OR of BM25 terms does it at bm25_k1 = 0.3 (243 of 60,000 top-k lists of
+// three-term queries over 400 generated articles; none at the default k1);
+// the title clause declares a looser bound than its exact maximum because the
+// exact one made it happen at the default profile too. Looking
 // the two values up for every text match costs more than the text itself on
 // large indexes, so the searcher first ranks a pool of 2k (at least k + 10)
 // articles by text alone, adds their boosts, and keeps that answer when the
@@ -59,6 +65,14 @@ namespace faqsearch {
 // Half-lives for which the index stores decay values; RankingOptions::
 // recency_half_life_days must be one of them.
 inline constexpr std::array<double, 5> kRecencyHalfLivesDays = {30, 90, 180, 365, 730};
+
+// The largest value of any weight (and of bm25_k1) in RankingOptions. The
+// ranking's posting sources store weights 2^20 times too large and are
+// scaled back down at query time, because Xapian 1.4 prunes a posting source
+// on its unscaled maximum: a multiplier above 1 would end it early and lose
+// matches. Weights up to 1000 keep every multiplier below 1; a larger one
+// only says "nothing else counts", which 1000 says already.
+inline constexpr double kMaxRankingWeight = 1000;
 
 // Views at which popularity reaches 1.
 inline constexpr double kPopularitySaturationViews = 1'000'000;

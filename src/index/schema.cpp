@@ -195,7 +195,9 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixS
   Xapian::Document doc;
   int title_words = index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix,
                                 kTitlePairPrefix, article.lang);
-  doc.add_value(kTitleLengthSlot, Xapian::sortable_serialise(std::min(title_words, kMaxTitleLength)));
+  int title_length = std::min(title_words, kMaxTitleLength);
+  doc.add_value(kTitleLengthSlot, Xapian::sortable_serialise(title_length));
+  if (title_length > 0) doc.add_boolean_term(prefixed(kTitleLengthPrefix, std::to_string(title_length)));
   (void)index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, kBodyPairPrefix,
                     article.lang);
   doc.add_boolean_term(id_term(article.id));
@@ -221,19 +223,21 @@ Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixS
 }
 
 double title_length_mean(const Xapian::Database& db) {
-  std::string text = db.get_metadata(std::string(kTitleLengthMeanKey));
-  if (text.empty()) return 0;
-  double mean = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), mean);
-  if (error != std::errc() || end != text.data() + text.size() || !(mean >= 0)) {
-    throw Xapian::DatabaseCorruptError(fmt::format("metadata {} is not a length: \"{}\"", kTitleLengthMeanKey, text));
+  Xapian::doccount articles = db.get_doccount();
+  if (articles == 0) return 0;
+  double words = 0;
+  for (auto it = db.allterms_begin(std::string(kTitleLengthPrefix));
+       it != db.allterms_end(std::string(kTitleLengthPrefix)); ++it) {
+    const std::string& term = *it;
+    const char* digits = term.data() + kTitleLengthPrefix.size();
+    int length = 0;
+    auto [end, error] = std::from_chars(digits, term.data() + term.size(), length);
+    if (error != std::errc() || end != term.data() + term.size() || length <= 0 || length > kMaxTitleLength) {
+      throw Xapian::DatabaseCorruptError(fmt::format("title length term \"{}\" holds no length", term));
+    }
+    words += static_cast<double>(length) * it.get_termfreq();
   }
-  return mean;
-}
-
-int title_length(const Xapian::Document& doc) {
-  std::string value = doc.get_value(kTitleLengthSlot);
-  return value.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(value));
+  return words / articles;
 }
 
 Result<Article> read_document(const Xapian::Document& doc, bool with_body) {

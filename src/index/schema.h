@@ -18,7 +18,7 @@
 namespace faqsearch::detail::schema {
 
 // Bumped whenever terms, values or stored data change meaning.
-inline constexpr int kFormatVersion = 4;
+inline constexpr int kFormatVersion = 5;
 
 // Term prefixes. Analyzed terms are NFKC case folded, so they never start with
 // an ASCII capital and need no ':' separator after a prefix.
@@ -33,6 +33,11 @@ inline constexpr std::string_view kTitleGramPrefix = "NT";  // title CJK charact
 inline constexpr std::string_view kBodyGramPrefix = "NB";   // body CJK character bigrams
 inline constexpr std::string_view kTitlePairPrefix = "PT";  // title: two adjacent words, "a b"
 inline constexpr std::string_view kBodyPairPrefix = "PB";   // body: two adjacent words, "a b"
+// boolean: the title's length in words (kTitleLengthSlot) in decimal, for
+// titles of at least one word. The termfreqs give the mean title length, and
+// Xapian adds them up across shards, local or remote, as it does BM25's own
+// statistics: metadata would be read from the first shard only.
+inline constexpr std::string_view kTitleLengthPrefix = "XL";
 
 // Value slots. Numbers are sortable_serialise()d; text is raw UTF-8.
 inline constexpr Xapian::valueno kUpdatedSlot = 0;     // updated (or published), Unix seconds
@@ -55,10 +60,6 @@ inline constexpr int kMaxTitleLength = 64;
 // Metadata keys.
 inline constexpr std::string_view kFormatKey = "faqsearch.format";
 inline constexpr std::string_view kAnalyzerKey = "faqsearch.analyzer";
-// The sum of every article's kTitleLengthSlot value (decimal), kept by the
-// writer, and the mean over the articles (decimal), read by the searcher.
-inline constexpr std::string_view kTitleWordsKey = "faqsearch.title_words";
-inline constexpr std::string_view kTitleLengthMeanKey = "faqsearch.title_length_mean";
 
 // prefix + text. (Built by append: GCC 12 at -O3 warns falsely, -Wrestrict,
 // on std::string(prefix) + std::string(text).)
@@ -97,14 +98,10 @@ inline constexpr std::string_view kTitleLengthMeanKey = "faqsearch.title_length_
 // REQUIRES: validate_article(article).ok()
 [[nodiscard]] Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at);
 
-// The mean title length the writer stamped (kTitleLengthMeanKey); 0 if
-// there is none. For several shards, the first shard's (Xapian 1.4 reads
-// metadata from the first only): shards of one index share a corpus.
-// Throws Xapian::DatabaseCorruptError if the value is not a number.
+// The mean title length over all articles of `db` (all shards together),
+// from the kTitleLengthPrefix terms; 0 for an empty index.
+// Throws Xapian::DatabaseCorruptError if such a term holds no length.
 [[nodiscard]] double title_length_mean(const Xapian::Database& db);
-
-// The title length a document stores (kTitleLengthSlot); 0 if it has none.
-[[nodiscard]] int title_length(const Xapian::Document& doc);
 
 // Reads an article back from a document: the display fields from its data,
 // and the body too iff `with_body`.

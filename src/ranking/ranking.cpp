@@ -42,19 +42,20 @@ Status validate_ranking(const RankingOptions& o) {
   for (const Field& f : kFields) {
     if (!std::isfinite(o.*f.member)) return bad(f.name, "must be a finite number");
   }
-  if (o.title_weight < 0) return bad("title_weight", "must be >= 0");
-  if (o.body_weight < 0) return bad("body_weight", "must be >= 0");
-  if (o.bm25_k1 < 0) return bad("bm25_k1", "must be >= 0");
+  for (auto member :
+       {&RankingOptions::title_weight, &RankingOptions::body_weight, &RankingOptions::bm25_k1,
+        &RankingOptions::proximity_weight, &RankingOptions::whole_phrase_weight, &RankingOptions::cjk_bigram_weight,
+        &RankingOptions::hangul_bigram_weight, &RankingOptions::coordination_weight, &RankingOptions::recency_weight,
+        &RankingOptions::popularity_weight}) {
+    if (o.*member < 0 || o.*member > kMaxRankingWeight) {
+      auto field =
+          std::find_if(std::begin(kFields), std::end(kFields), [&](const Field& f) { return f.member == member; });
+      return bad(field->name, fmt::format("must be within 0..{}", kMaxRankingWeight));
+    }
+  }
   if (o.bm25_b < 0 || o.bm25_b > 1) return bad("bm25_b", "must be within 0..1");
   if (o.title_b < 0 || o.title_b > 1) return bad("title_b", "must be within 0..1");
-  if (o.proximity_weight < 0) return bad("proximity_weight", "must be >= 0");
-  if (o.whole_phrase_weight < 0) return bad("whole_phrase_weight", "must be >= 0");
-  if (o.cjk_bigram_weight < 0) return bad("cjk_bigram_weight", "must be >= 0");
-  if (o.hangul_bigram_weight < 0) return bad("hangul_bigram_weight", "must be >= 0");
-  if (o.coordination_weight < 0) return bad("coordination_weight", "must be >= 0");
   if (o.stopword_weight < 0 || o.stopword_weight > 1) return bad("stopword_weight", "must be within 0..1");
-  if (o.recency_weight < 0) return bad("recency_weight", "must be >= 0");
-  if (o.popularity_weight < 0) return bad("popularity_weight", "must be >= 0");
   if (std::find(kRecencyHalfLivesDays.begin(), kRecencyHalfLivesDays.end(), o.recency_half_life_days) ==
       kRecencyHalfLivesDays.end()) {
     return bad("recency_half_life_days", fmt::format("{} is not one of the indexed half-lives ({})",

@@ -168,7 +168,7 @@ Xapian::Query title_clause(const TitleField& title, const RankingOptions& rankin
   double idf = bm25_idf(title.db.get_doccount(), n);
   double k1 = ranking.bm25_k1, b = ranking.title_b;
   double per_word = title.mean_length > 0 ? 1 / title.mean_length : 0;
-  // Only the lengths the index holds: a tight max weight for the matcher, and a short map.
+  // Only the lengths the index holds: a short map.
   std::string lowest = title.db.get_value_lower_bound(schema::kTitleLengthSlot);
   std::string highest = title.db.get_value_upper_bound(schema::kTitleLengthSlot);
   int shortest = lowest.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(lowest));
@@ -185,20 +185,30 @@ Xapian::Query title_clause(const TitleField& title, const RankingOptions& rankin
     double normalised = length * per_word;
     return kSourceScale * (k1 + 1) / (1 + k1 * (1 - b + b * normalised));
   };
+  // The bound declared to the matcher is BM25's saturation limit, (k1 + 1)
+  // per unit of idf, not the largest weight an indexed length gets. No weight
+  // ever exceeded that exact maximum, yet with it Xapian 1.4.22's matcher
+  // lost matches near the end of the docid range once it pruned (the churn
+  // case of ranking_test's brute-force test; plain BM25 terms do the same at
+  // k1 = 0.3, see faqsearch/ranking.h). With 1.3x the exact maximum 16
+  // generated corpora ranked exactly; (k1 + 1) is about 1.8x at the defaults.
+  double bound = kSourceScale * (k1 + 1);
   Xapian::PostingSource* source = nullptr;
   if (title.lengths) {
-    // Lengths below the shortest do not occur; they weigh as the shortest so
-    // that the source's max weight stays tight.
+    // Lengths below the shortest do not occur; they weigh as the shortest.
     std::vector<double> weight_by_length(static_cast<std::size_t>(longest) + 1);
     for (int length = 0; length <= longest; ++length) {
       weight_by_length[static_cast<std::size_t>(length)] = weight_of(std::max(length, shortest));
     }
-    source = new TitleLengthSource(title.lengths, std::move(weight_by_length));
+    source = new TitleLengthSource(title.lengths, std::move(weight_by_length), bound);
   } else {
     auto* by_length = new Xapian::ValueMapPostingSource(schema::kTitleLengthSlot);
     for (int length = shortest; length <= longest; ++length) {
       by_length->add_mapping(Xapian::sortable_serialise(length), weight_of(length));
     }
+    // A length no article has (-1) carries the bound: the source's maximum
+    // is its largest mapped weight.
+    by_length->add_mapping(Xapian::sortable_serialise(-1), bound);
     source = by_length;
   }
   Xapian::Query matched(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), synonym_of(terms));

@@ -24,9 +24,11 @@ class TitleLengthSource : public Xapian::PostingSource {
  public:
   // `lengths`: title length per docid (0: no title words, or no article).
   // `weight_by_length[n]`: the weight of an article whose title has n words
-  // (the last entry for longer titles).
-  // REQUIRES: !weight_by_length.empty()
-  TitleLengthSource(std::shared_ptr<const ValueTable> lengths, std::vector<double> weight_by_length);
+  // (the last entry for longer titles). `max_weight`: the bound the source
+  // declares to the matcher (see detail::title_clause for why it is not
+  // simply the largest entry).
+  // REQUIRES: !weight_by_length.empty(), max_weight >= every entry
+  TitleLengthSource(std::shared_ptr<const ValueTable> lengths, std::vector<double> weight_by_length, double max_weight);
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return doccount_; }
@@ -49,6 +51,7 @@ class TitleLengthSource : public Xapian::PostingSource {
 
   std::shared_ptr<const ValueTable> lengths_;
   std::vector<double> weight_by_length_;
+  double max_weight_;
   Xapian::doccount doccount_ = 0;
   Xapian::docid current_ = 0;
   Xapian::docid end_ = 0;  // one past the last docid the table covers
