@@ -38,13 +38,18 @@
 // The boosts are Xapian built-ins (ValueWeightPostingSource over values
 // computed at index time, scaled at query time), so ranking works unchanged
 // on shards served by a stock xapian-tcpsrv, and Xapian's matcher keeps
-// pruning with valid bounds: the top-k is exact under this formula. Known
-// limitation, upstream: Xapian 1.4.22's pruning matcher can itself miss a
-// match near the end of the docid range although every bound holds. A plain
-// OR of BM25 terms does it at bm25_k1 = 0.3 (243 of 60,000 top-k lists of
-// three-term queries over 400 generated articles; none at the default k1);
-// the title clause declares a looser bound than its exact maximum because the
-// exact one made it happen at the default profile too. Looking
+// pruning with valid bounds: the top-k is exact under this formula, except
+// where Xapian itself errs. Known limitation, upstream: Xapian 1.4.22's
+// matcher can drop a match once it prunes. When an AND_MAYBE (what an OR
+// decays to) decays further to an AND while its optional side is already
+// ahead of it, it resumes one document past the optional side's position,
+// so a document in both sides is skipped. bench/prune_check shows it with
+// plain Xapian and BM25 terms: of 60,000 top-k lists of three-term queries
+// over 400 documents, 29 differ from the exhaustive ranking at k1 = 1.2 and
+// 205 at k1 = 0.3. faqsearch cannot patch a Debian package. The
+// title clause declares a looser bound than its exact maximum, which makes
+// such decays rarer: with the exact one the brute-force test failed at the
+// default profile. Looking
 // the two values up for every text match costs more than the text itself on
 // large indexes, so the searcher first ranks a pool of 2k (at least k + 10)
 // articles by text alone, adds their boosts, and keeps that answer when the
@@ -66,25 +71,30 @@ namespace faqsearch {
 // recency_half_life_days must be one of them.
 inline constexpr std::array<double, 5> kRecencyHalfLivesDays = {30, 90, 180, 365, 730};
 
-// The largest value of any weight (and of bm25_k1) in RankingOptions. The
-// ranking's posting sources store weights 2^20 times too large and are
+// The largest value of any weight (and of bm25_k1) in RankingOptions, and of
+// max(recency_weight, popularity_weight) * max(title_weight, body_weight).
+// The ranking's posting sources store weights 2^20 times too large and are
 // scaled back down at query time, because Xapian 1.4 prunes a posting source
 // on its unscaled maximum: a multiplier above 1 would end it early and lose
-// matches. Weights up to 1000 keep every multiplier below 1; a larger one
-// only says "nothing else counts", which 1000 says already.
+// matches. A boost's multiplier is its weight times `scale` over 2^20, and
+// `scale` is at most 64 words * ln(1 + 2^32) * the larger field weight
+// (about 1420 times it), so the product bound keeps every multiplier below
+// 0.7. Larger weights only say "nothing else counts", which these say already.
 inline constexpr double kMaxRankingWeight = 1000;
+inline constexpr double kMaxBoostTimesFieldWeight = 500;
 
 // Views at which popularity reaches 1.
 inline constexpr double kPopularitySaturationViews = 1'000'000;
 
 struct RankingOptions {
   // Text relevance
-  // Multiplier on the BM25 score of title matches. Default 3: the title of an
+  // Multiplier on the BM25 score of title matches, 0..1000 (see
+  // kMaxBoostTimesFieldWeight for its product with a boost weight). Default 3: the title of an
   // FAQ article is the question it answers, the densest statement of its topic.
   double title_weight = 3.0;
-  // Multiplier on the BM25 score of body matches. Default 1.
+  // Multiplier on the BM25 score of body matches, 0..1000. Default 1.
   double body_weight = 1.0;
-  // BM25 term-frequency saturation, >= 0. Default 1.2 (Robertson's usual value).
+  // BM25 term-frequency saturation, 0..1000. Default 1.2 (Robertson's usual value).
   double bm25_k1 = 1.2;
   // BM25 length normalisation, 0..1, of the body and of everything scored
   // against the whole article. Default 0.75 (Robertson's usual value).
@@ -101,7 +111,7 @@ struct RankingOptions {
   // 0.7066 -> 0.7064 (30 queries move, net one rank); at 0.75 deepset lost
   // 0.004 and okx 0.0015 instead of gaining.
   double title_b = 0.4;
-  // Weight of the proximity bonus, >= 0: each pair of adjacent query words
+  // Weight of the proximity bonus, 0..1000: each pair of adjacent query words
   // found adjacent in a field (the index keeps a term per adjacent word pair)
   // adds that field's BM25 weight of the pair times this; pairs of two
   // stopwords do not count. 0 turns it off (and the whole-phrase bonus with
@@ -112,7 +122,7 @@ struct RankingOptions {
   // 0.7093 at 0.35 / 0.4 / 0.45 / 0.5, debian-faq-known-item 0.9516 /
   // 0.9530 / 0.9555 / 0.9557.
   double proximity_weight = 0.45;
-  // Weight of the whole-phrase bonus, >= 0: every adjacent pair of the
+  // Weight of the whole-phrase bonus, 0..1000: every adjacent pair of the
   // query's words (3 or more) in one field, or every bigram of a run of its
   // Chinese/Japanese characters, adds their BM25 weight times this. A user
   // who pastes an error message or an exact title expects that article
@@ -123,18 +133,18 @@ struct RankingOptions {
   // bq-faq-zh 0.2026 / 0.2018 / 0.2014; no other set moved.
   double whole_phrase_weight = 4.0;
   // Weight of Han and kana character-bigram matches relative to word
-  // matches, >= 0 (within each field's BM25). Bigrams find Chinese and
+  // matches, 0..1000 (within each field's BM25). Bigrams find Chinese and
   // Japanese articles whose words were segmented differently from the
   // query's, and spans cut mid-word. Default 2: bq-faq-zh nDCG@10 0.198
   // without bigrams, 0.211 at 1, 0.206 at 2, but Japanese known-item spans
   // cut mid-word need the weight (see docs/relevance.md).
   double cjk_bigram_weight = 2.0;
-  // Weight of Hangul syllable-bigram matches, >= 0. Korean attaches particles
+  // Weight of Hangul syllable-bigram matches, 0..1000. Korean attaches particles
   // and endings to words (eojeol), so "지갑을" and "지갑이" share no word
   // but share the bigram "지갑". Default 3: question-pair-ko nDCG@10 0.587
   // without bigrams, 0.695 at 2, 0.706 at 3.
   double hangul_bigram_weight = 3.0;
-  // Coordination bonus, >= 0: an article gets this fraction of `scale`
+  // Coordination bonus, 0..1000: an article gets this fraction of `scale`
   // times the share of the query's words it contains, so that articles
   // matching more of the words rank first (BM25 alone lets one repeated rare
   // word outscore two). 0 turns it off. Default 0.3 (0.6 before titles had
@@ -153,7 +163,7 @@ struct RankingOptions {
   double stopword_weight = 0.3;
 
   // Recency
-  // Weight of the recency boost as a fraction of `scale` (see above), >= 0.
+  // Weight of the recency boost as a fraction of `scale` (see above), 0..1000.
   // Default 0.02: a tie-breaker among comparable matches. No judged set
   // rewards freshness (their judgments are by content), and weights up to
   // 0.1 left them within 0.001 (okx-seed, the sample corpus); 0.2 cost
@@ -163,7 +173,7 @@ struct RankingOptions {
   double recency_half_life_days = 365;
 
   // Popularity
-  // Weight of the popularity boost as a fraction of `scale`, >= 0.
+  // Weight of the popularity boost as a fraction of `scale`, 0..1000.
   // Default 0.02, for the same reason as recency_weight: at 0.02 no judged
   // set moved; at 0.1 the sample corpus lost 0.003 and okx-seed 0.0005.
   double popularity_weight = 0.02;

@@ -233,7 +233,8 @@ double title_length_mean(const Xapian::Database& db) {
     int length = 0;
     auto [end, error] = std::from_chars(digits, term.data() + term.size(), length);
     if (error != std::errc() || end != term.data() + term.size() || length <= 0 || length > kMaxTitleLength) {
-      throw Xapian::DatabaseCorruptError(fmt::format("title length term \"{}\" holds no length", term));
+      throw Xapian::DatabaseCorruptError(
+          fmt::format("title length term \"{}\" is not a length 1..{}", term, kMaxTitleLength));
     }
     words += static_cast<double>(length) * it.get_termfreq();
   }

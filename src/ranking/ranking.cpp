@@ -50,8 +50,15 @@ Status validate_ranking(const RankingOptions& o) {
     if (o.*member < 0 || o.*member > kMaxRankingWeight) {
       auto field =
           std::find_if(std::begin(kFields), std::end(kFields), [&](const Field& f) { return f.member == member; });
-      return bad(field->name, fmt::format("must be within 0..{}", kMaxRankingWeight));
+      return bad(field->name, fmt::format("must be within 0..{} (is {})", kMaxRankingWeight, o.*member));
     }
+  }
+  double field_weight = std::max(o.title_weight, o.body_weight);
+  double boost_weight = std::max(o.recency_weight, o.popularity_weight);
+  if (field_weight * boost_weight > kMaxBoostTimesFieldWeight) {
+    return bad(o.recency_weight > o.popularity_weight ? "recency_weight" : "popularity_weight",
+               fmt::format("times the larger field weight must be at most {} (is {} x {})", kMaxBoostTimesFieldWeight,
+                           boost_weight, field_weight));
   }
   if (o.bm25_b < 0 || o.bm25_b > 1) return bad("bm25_b", "must be within 0..1");
   if (o.title_b < 0 || o.title_b > 1) return bad("title_b", "must be within 0..1");

@@ -187,11 +187,12 @@ Xapian::Query title_clause(const TitleField& title, const RankingOptions& rankin
   };
   // The bound declared to the matcher is BM25's saturation limit, (k1 + 1)
   // per unit of idf, not the largest weight an indexed length gets. No weight
-  // ever exceeded that exact maximum, yet with it Xapian 1.4.22's matcher
-  // lost matches near the end of the docid range once it pruned (the churn
-  // case of ranking_test's brute-force test; plain BM25 terms do the same at
-  // k1 = 0.3, see faqsearch/ranking.h). With 1.3x the exact maximum 16
-  // generated corpora ranked exactly; (k1 + 1) is about 1.8x at the defaults.
+  // ever exceeds that exact maximum, yet with it the brute-force test in
+  // ranking_test failed at the default profile: Xapian 1.4.22 drops a match
+  // when an AND_MAYBE decays to AND (see faqsearch/ranking.h). A larger bound
+  // makes the decays later and rarer; it does not prevent them. With 1.3x the
+  // exact maximum 16 generated corpora ranked exactly; (k1 + 1) is about
+  // 1.8x at the defaults.
   double bound = kSourceScale * (k1 + 1);
   Xapian::PostingSource* source = nullptr;
   if (title.lengths) {

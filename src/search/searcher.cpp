@@ -42,7 +42,9 @@ struct Ranked {
 
 // One database handle with the per-thread objects that go with it.
 struct Handle {
-  explicit Handle(const std::string& path) : db(path) { refresh(); }
+  // refresh() reads the index's statistics; the opener calls it once the
+  // database is known to be a compatible faqsearch index.
+  explicit Handle(const std::string& path) : db(path) {}
 
   // The stemmers a query of unknown language is analyzed with: each indexed
   // language's, plus "" (the word unstemmed) iff some articles were indexed
@@ -104,7 +106,9 @@ class Searcher::Impl {
         return h;
       }
     }
-    return std::make_unique<Handle>(path_);
+    auto h = std::make_unique<Handle>(path_);
+    h->refresh();
+    return h;
   }
 
   void release(std::unique_ptr<Handle> h) {
@@ -404,6 +408,7 @@ Result<Searcher> Searcher::open(std::string_view path_view, SearcherOptions opti
       return Status(s.code(), fmt::format("{}: {}", path, s.message()));
     }
     if (fresh) return Status::unsupported(fmt::format("{}: not a faqsearch index (no format version)", path));
+    handle->refresh();
     impl->release(std::move(handle));
     return Searcher(std::move(impl));
   } catch (...) {
