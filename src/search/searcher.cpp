@@ -23,8 +23,8 @@ namespace {
 constexpr std::size_t kMaxLimit = 10000;
 // The text-first pass ranks twice as many articles as asked for, and at
 // least this many more; if that does not settle the query, again with a
-// pool this many times larger, up to kTextFirstPasses passes, and only then
-// the full query. Measured on 300 generated queries over 100k articles (top
+// pool kTextFirstRetryFactor to its square times larger (next_pool_size()),
+// up to kTextFirstPasses passes, and only then the full query. Measured on 300 generated queries over 100k articles (top
 // 10): a pool of 20 settles 92% of queries, 40 settles 99.7% but costs more
 // than the second passes it saves (a deeper top-k prunes less: p50 1-word
 // 641 -> 844 us). A second pass at 80 cut p99 from 8.8 to 6.9 ms (x8: 6.8,
@@ -198,10 +198,12 @@ class Searcher::Impl {
       // matches that cannot exist; one more than the count proves every match seen.
       std::size_t all = static_cast<std::size_t>(h.db.get_doccount()) + 1;
       std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
-      for (int pass = 0; pass < kTextFirstPasses && !settled; ++pass, pool *= kTextFirstRetryFactor) {
+      for (int pass = 0; pass < kTextFirstPasses && !settled; ++pass) {
+        std::size_t next_pool = pool * kTextFirstRetryFactor;
         settled = rank_text_first(h.db, text_only, plan, ranking, request.offset, need, std::min(pool, all), max_boost,
                                   recency ? &recency->values() : nullptr, popularity ? &popularity->values() : nullptr,
-                                  ranked, results);
+                                  ranked, results, next_pool);
+        pool = next_pool;
       }
     }
     if (!settled) {
@@ -258,11 +260,27 @@ class Searcher::Impl {
   // offset..need-1, otherwise returns false. Reading two
   // value streams for a few dozen articles is much cheaper than having the
   // matcher look up both values for every text match.
+  // How large a pool should be to reach text scores below `threshold`, the
+  // least text score an article outside the pool needs to matter: the
+  // decline of the pool's lower half, extrapolated, and doubled for safety;
+  // within 4x and 16x the pool. (A fixed 4x needed three passes for a rare
+  // word paired with a very common one, whose articles tie on text; a fixed
+  // 16x cut the 100k p99 by a third but raised it at 10k: bench/README.md.)
+  static std::size_t next_pool_size(std::size_t pool, double middle_text, double last_text, double threshold) {
+    std::size_t low = pool * kTextFirstRetryFactor, high = pool * kTextFirstRetryFactor * kTextFirstRetryFactor;
+    double ranks = static_cast<double>(pool - 1 - pool / 2);
+    double decline_per_rank = ranks > 0 ? (middle_text - last_text) / ranks : 0;
+    if (!(decline_per_rank > 0)) return high;
+    double more = 2 * (last_text - threshold) / decline_per_rank;
+    if (!(more < static_cast<double>(high))) return high;
+    return std::clamp(pool + static_cast<std::size_t>(std::max(more, 0.0)), low, high);
+  }
+
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
                               const RankingOptions& ranking, std::size_t offset, std::size_t need, std::size_t pool,
                               double max_boost, detail::StoredValues recency_values,
                               detail::StoredValues popularity_values, std::vector<Ranked>& ranked,
-                              SearchResults& results) {
+                              SearchResults& results, std::size_t& next_pool) {
     Xapian::Enquire enquire(db);
     enquire.set_query(text);
     enquire.set_weighting_scheme(bm25(ranking));
@@ -272,6 +290,9 @@ class Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({*it, it.get_weight()});
     bool every_match = mset.size() < pool;
     double unseen_bound = candidates.empty() ? 0.0 : candidates.back().weight + max_boost;
+    // The text scores halfway down the pool and at its end, for sizing the next pool.
+    double middle_text = candidates.empty() ? 0.0 : candidates[candidates.size() / 2].weight;
+    double last_text = candidates.empty() ? 0.0 : candidates.back().weight;
     std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) { return a.docid < b.docid; });
     std::vector<Xapian::docid> docids;
     docids.reserve(candidates.size());
@@ -286,7 +307,10 @@ class Searcher::Impl {
     // estimate stands for the full query's (exact when the pool holds every
     // match; like any Xapian estimate, it otherwise depends on pruning).
     results.total_estimate = mset.get_matches_estimated();
-    if (!every_match && !(candidates[need - 1].weight > unseen_bound)) return false;
+    if (!every_match && !(candidates[need - 1].weight > unseen_bound)) {
+      next_pool = next_pool_size(candidates.size(), middle_text, last_text, candidates[need - 1].weight - max_boost);
+      return false;
+    }
     std::size_t first = std::min(offset, candidates.size()), end = std::min(need, candidates.size());
     ranked.assign(candidates.begin() + static_cast<std::ptrdiff_t>(first),
                   candidates.begin() + static_cast<std::ptrdiff_t>(end));
