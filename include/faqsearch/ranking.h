@@ -55,7 +55,8 @@
 // articles by text alone, adds their boosts, and keeps that answer when the
 // k-th final score beats the pool's lowest text score plus the largest boost
 // any article has (no article outside the pool can then reach the top k);
-// else it retries with 4x and 16x pools, then runs the full query. The answer is
+// else it retries twice with deeper pools (each 4x-16x the last, sized from
+// how fast the text scores fall), then runs the full query. The answer is
 // the same either way (tested against a brute-force ranking).
 #pragma once
 
