@@ -24,12 +24,11 @@ constexpr std::size_t kMaxLimit = 10000;
 // The text-first pass ranks twice as many articles as asked for, and at
 // least this many more; if that does not settle the query, again with a
 // pool kTextFirstRetryFactor to its square times larger (next_pool_size()),
-// up to kTextFirstPasses passes, and only then the full query. Measured on 300 generated queries over 100k articles (top
-// 10): a pool of 20 settles 92% of queries, 40 settles 99.7% but costs more
-// than the second passes it saves (a deeper top-k prunes less: p50 1-word
-// 641 -> 844 us). A second pass at 80 cut p99 from 8.8 to 6.9 ms (x8: 6.8,
-// x16: 7.0, x32: 7.2); a third at 320, once the values were held in memory,
-// cut p99 at 10k articles from 1.27x to 1.14x the text-only search.
+// up to kTextFirstPasses passes, and only then the full query. Measured on
+// 300 generated queries over 100k articles (top 10): a pool of 20 settles 92% of queries, 40 settles 99.7% but costs
+// more than the second passes it saves (a deeper top-k prunes less: p50 1-word 641 -> 844 us). A second pass at 80 cut
+// p99 from 8.8 to 6.9 ms (x8: 6.8, x16: 7.0, x32: 7.2); a third at 320, once the values were held in memory, cut p99 at
+// 10k articles from 1.27x to 1.14x the text-only search.
 constexpr std::size_t kTextFirstMargin = 10;
 constexpr std::size_t kTextFirstRetryFactor = 4;
 constexpr int kTextFirstPasses = 3;
@@ -251,15 +250,6 @@ class Searcher::Impl {
     return results;
   }
 
-  // Ranks by text alone, then adds the boosts to a pool of the best text
-  // matches. The boosts are small next to the text (together at most
-  // `max_boost`, detail::max_boost()), so this is the exact top `need` of the full formula whenever
-  // the pool holds every match, or the last wanted hit's final score beats
-  // the pool's lowest text score plus max_boost: no article outside the pool
-  // can then reach it. Sets the estimate; on success fills `ranked` with hits
-  // offset..need-1, otherwise returns false. Reading two
-  // value streams for a few dozen articles is much cheaper than having the
-  // matcher look up both values for every text match.
   // How large a pool should be to reach text scores below `threshold`, the
   // least text score an article outside the pool needs to matter: the
   // decline of the pool's lower half, extrapolated, and doubled for safety;
@@ -276,6 +266,16 @@ class Searcher::Impl {
     return std::clamp(pool + static_cast<std::size_t>(std::max(more, 0.0)), low, high);
   }
 
+  // Ranks by text alone, then adds the boosts to a pool of the best text
+  // matches. The boosts are small next to the text (together at most
+  // `max_boost`, detail::max_boost()), so this is the exact top `need` of the
+  // full formula whenever the pool holds every match, or the last wanted
+  // hit's final score beats the pool's lowest text score plus max_boost: no
+  // article outside the pool can then reach it. Sets the estimate; on success
+  // fills `ranked` with hits offset..need-1, otherwise sets `next_pool`
+  // (next_pool_size()) and returns false. Reading two value streams for a few
+  // dozen articles is much cheaper than having the matcher look up both
+  // values for every text match.
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
                               const RankingOptions& ranking, std::size_t offset, std::size_t need, std::size_t pool,
                               double max_boost, detail::StoredValues recency_values,
@@ -289,10 +289,10 @@ class Searcher::Impl {
     candidates.reserve(mset.size());
     for (auto it = mset.begin(); it != mset.end(); ++it) candidates.push_back({*it, it.get_weight()});
     bool every_match = mset.size() < pool;
-    double unseen_bound = candidates.empty() ? 0.0 : candidates.back().weight + max_boost;
-    // The text scores halfway down the pool and at its end, for sizing the next pool.
+    // The text scores halfway down the pool (for sizing the next pool) and at its end.
     double middle_text = candidates.empty() ? 0.0 : candidates[candidates.size() / 2].weight;
     double last_text = candidates.empty() ? 0.0 : candidates.back().weight;
+    double unseen_bound = candidates.empty() ? 0.0 : last_text + max_boost;
     std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) { return a.docid < b.docid; });
     std::vector<Xapian::docid> docids;
     docids.reserve(candidates.size());
