@@ -241,13 +241,8 @@ TEST_CASE("shards of unequal size, in either order, score as one index of all th
   std::vector<Article> all = small;
   all.insert(all.end(), large.begin(), large.end());
   build_index(dir / "whole", all);
-  auto stub = [&](const std::string& name, const std::string& first, const std::string& second) {
-    std::string path = dir / name;
-    std::ofstream(path) << "auto " << (dir / first) << "\nauto " << (dir / second) << "\n";
-    return path;
-  };
-  std::string small_first = stub("small-first.stub", "small", "large");
-  std::string large_first = stub("large-first.stub", "large", "small");
+  std::string small_first = faqsearch::testing::write_stub(dir / "small-first.stub", {dir / "small", dir / "large"});
+  std::string large_first = faqsearch::testing::write_stub(dir / "large-first.stub", {dir / "large", dir / "small"});
   for (const char* query : {"password", "reset password", "fees"}) {
     CAPTURE(query);
     auto whole = scores_for(dir / "whole", query);

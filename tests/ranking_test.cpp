@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -343,16 +342,14 @@ TEST_CASE("property: the pruned top-k stays exact with short titles, after churn
   SUBCASE("two shards as first indexed, where the title lengths come from the value streams") {
     faqsearch::testing::build_index(dir / "a", std::vector<Article>(corpus.begin(), corpus.begin() + 150));
     faqsearch::testing::build_index(dir / "b", std::vector<Article>(corpus.begin() + 150, corpus.end()));
-    std::ofstream(dir / "shards.stub") << "auto " << (dir / "a") << "\nauto " << (dir / "b") << "\n";
-    auto sharded = Searcher::open(dir / "shards.stub");
+    auto sharded = Searcher::open(faqsearch::testing::write_stub(dir / "shards.stub", {dir / "a", dir / "b"}));
     REQUIRE(sharded.has_value());
     check_pruned_equals_brute_force(*sharded, queries);
   }
   SUBCASE("the same two shards after the churn") {
     build_and_churn(dir / "a", 0, 150);
     build_and_churn(dir / "b", 150, corpus.size());
-    std::ofstream(dir / "shards.stub") << "auto " << (dir / "a") << "\nauto " << (dir / "b") << "\n";
-    auto sharded = Searcher::open(dir / "shards.stub");
+    auto sharded = Searcher::open(faqsearch::testing::write_stub(dir / "shards.stub", {dir / "a", dir / "b"}));
     REQUIRE(sharded.has_value());
     check_pruned_equals_brute_force(*sharded, queries);
   }

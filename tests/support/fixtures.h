@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,15 @@ inline Result<Searcher> indexed_searcher(const std::string& path, const std::vec
   auto searcher = Searcher::open(path);
   REQUIRE_MESSAGE(searcher.has_value(), (searcher ? "" : searcher.error().to_string()));
   return searcher;
+}
+
+// Writes a Xapian stub database file at `path` that opens `shards` (index
+// directories) as one database, in that order; returns `path`.
+inline std::string write_stub(const std::string& path, const std::vector<std::string>& shards) {
+  std::ofstream stub(path);
+  for (const std::string& shard : shards) stub << "auto " << shard << "\n";
+  REQUIRE_MESSAGE(stub.good(), "cannot write " << path);
+  return path;
 }
 
 }  // namespace faqsearch::testing
