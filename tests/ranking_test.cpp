@@ -541,6 +541,62 @@ TEST_CASE("issue 6: a title word is normalised by the title's length, not the ar
   CHECK(body["long-answer"] == 0);
 }
 
+TEST_CASE("issue 6: a title's word pairs are normalised by the title's length, like its words") {
+  TempDir dir;
+  using faqsearch::testing::make_article;
+  std::string long_body;
+  for (int i = 0; i < 60; ++i) long_body += "settings account profile security ";
+  auto searcher = indexed_searcher(
+      dir / "db",
+      {make_article("short-answer", "How do I reset my password?", "Tap the link."),
+       make_article("long-answer", "How do I reset my password?", long_body),
+       make_article("long-title", "How do I reset my password on the phone app if I no longer have the email address?",
+                    "Tap the link."),
+       make_article("x", "deposit fees", "")});
+  SearchRequest r;
+  r.now = kNow;
+  r.explain = true;
+  auto proximity = [&](const char* query) {
+    r.query = query;
+    std::map<std::string, double> by_id;
+    for (const SearchHit& h : must_search(*searcher, r).hits) by_id[h.id] = h.explanation->proximity_bonus;
+    return by_id;
+  };
+  for (const char* query : {"my password", "reset my password"}) {  // one pair; then the whole phrase too
+    CAPTURE(query);
+    auto bonus = proximity(query);
+    REQUIRE(bonus.size() == 3);
+    CHECK(bonus["short-answer"] > 0);
+    // The same title earns the same pair bonus, however long the answer under it.
+    CHECK(bonus["long-answer"] == doctest::Approx(bonus["short-answer"]).epsilon(1e-12));
+    // A longer title holding the same words together earns less.
+    CHECK(bonus["long-title"] < bonus["short-answer"]);
+  }
+}
+
+TEST_CASE("issue 6: two adjacent Chinese words make no pair term; their characters count as a run instead") {
+  TempDir dir;
+  using faqsearch::testing::make_article;
+  auto searcher = indexed_searcher(dir / "db", {make_article("zh", "还款方式", "", "zh"),
+                                                make_article("en", "repayment method", "", "en"),
+                                                make_article("x", "deposit fees", "", "en")});
+  auto proximity_of = [&](const char* query, double whole_phrase_weight) {
+    SearchRequest r;
+    r.query = query;
+    r.now = kNow;
+    r.explain = true;
+    r.ranking.whole_phrase_weight = whole_phrase_weight;
+    auto hits = must_search(*searcher, r).hits;
+    REQUIRE(hits.size() == 1);
+    return hits[0].explanation->proximity_bonus;
+  };
+  // Word pairs only (no whole phrase): the English pair counts, the Chinese one does not.
+  CHECK(proximity_of("repayment method", 0) > 0);
+  CHECK(proximity_of("还款方式", 0) == 0);
+  // The run of Chinese characters still earns the whole-phrase bonus.
+  CHECK(proximity_of("还款方式", 4) > 0);
+}
+
 TEST_CASE("issue 6: a run of Chinese characters weighs its share of the query as a whole phrase") {
   TempDir dir;
   auto searcher = indexed_searcher(dir / "db", {faqsearch::testing::make_article("clause", "不能借款", "", "zh"),

@@ -10,9 +10,10 @@
 // BM25 is Robertson et al.'s Okapi BM25 (TREC-3, 1994) as Xapian's BM25Weight
 // computes it, over each field's own terms. A title word is normalised by the
 // title's own length in words against the index's mean title length, with
-// title_b, and counts once however often the title repeats it:
+// title_b, and counts once however often the title repeats it; so does a
+// pair of adjacent words in the title (the proximity and whole-phrase bonuses):
 //   title BM25 of a word = idf * (k1 + 1) / (1 + k1 * (1 - title_b + title_b * len / mean_len))
-// Everything else (body words, bigrams, pairs) normalises by the whole
+// Everything else (body words and pairs, bigrams) normalises by the whole
 // article's length with bm25_b: Xapian 1.4 keeps only
 // that length, and the title's is stored as a value at index time. A field's
 // terms are the query words' stems (and loose forms) plus, for Chinese,
@@ -100,39 +101,42 @@ struct RankingOptions {
   // BM25 length normalisation, 0..1, of the body and of everything scored
   // against the whole article. Default 0.75 (Robertson's usual value).
   double bm25_b = 0.75;
-  // BM25 length normalisation of title words by the title's own length,
-  // 0..1. A short answer's title used to be normalised by the article's
-  // whole length, so a long answer buried its own well-matched title
-  // ("What are the symptoms of COVID-19?" lost to a question with a shorter
-  // answer). Default 0.4, below bm25_b: a title is one question, and a longer
-  // one is more specific rather than padded. Against whole-article
-  // normalisation (nDCG@10): covidfaq-jhu 0.7575 -> 0.7785, debian-faq-
-  // known-item 0.9548 -> 0.9634, bq-faq-zh 0.2121 -> 0.2157, covid-faq-
-  // deepset-en 0.7060 -> 0.7090, okx-seed 0.9908 -> 0.9917, question-pair-ko
-  // 0.7066 -> 0.7064 (30 queries move, net one rank); at 0.75 deepset lost
-  // 0.004 and okx 0.0015 instead of gaining.
-  double title_b = 0.4;
+  // BM25 length normalisation of title words and word pairs by the title's
+  // own length, 0..1. A short answer's title used to be normalised by the
+  // article's whole length, so a long answer buried its own well-matched
+  // title ("What are the symptoms of COVID-19?" lost to a question with a
+  // shorter answer). Below bm25_b: a title is one question, and a longer one
+  // is more specific rather than padded. Words only, at 0.4 against
+  // whole-article normalisation (nDCG@10): covidfaq-jhu 0.7575 -> 0.7785,
+  // debian-faq-known-item 0.9548 -> 0.9634, bq-faq-zh 0.2121 -> 0.2157,
+  // covid-faq-deepset-en 0.7060 -> 0.7090, okx-seed 0.9908 -> 0.9917,
+  // question-pair-ko 0.7066 -> 0.7064. Default 0.45 since title pairs are
+  // normalised the same way (retuned with proximity_weight and
+  // whole_phrase_weight; docs/relevance.md has the grid).
+  double title_b = 0.45;
   // Weight of the proximity bonus, 0..1000: each pair of adjacent query words
   // found adjacent in a field (the index keeps a term per adjacent word pair)
-  // adds that field's BM25 weight of the pair times this; pairs of two
-  // stopwords do not count. 0 turns it off (and the whole-phrase bonus with
-  // it). Default 0.45: stronger pair bonuses help exact-span queries but
-  // reward common word pairs in paraphrased questions. Tuned together with
-  // coordination_weight once titles had their own length (nDCG@10, with
-  // coordination 0.3): covid-faq-deepset-en 0.7178 / 0.7152 / 0.7148 /
-  // 0.7093 at 0.35 / 0.4 / 0.45 / 0.5, debian-faq-known-item 0.9516 /
-  // 0.9530 / 0.9555 / 0.9557.
-  double proximity_weight = 0.45;
+  // adds that field's BM25 weight of the pair times this; in the title, the
+  // pair weighs by the title's length (title_b), as title words do. Pairs of
+  // two stopwords and of two Chinese/Japanese words (the bigram runs of
+  // whole_phrase_weight match those) do not count. 0 turns it off (and the
+  // whole-phrase bonus with it). Default 0.4: stronger pair bonuses help
+  // exact-span queries but reward common word pairs in paraphrased
+  // questions. With title pairs by title length, title_b 0.45 and whole
+  // phrase 6 (nDCG@10): covid-faq-deepset-en 0.7141 / 0.7112 at 0.4 / 0.45,
+  // covidfaq-jhu 0.8010 / 0.8005, debian-faq-known-item 0.9557 / 0.9576.
+  double proximity_weight = 0.4;
   // Weight of the whole-phrase bonus, 0..1000: every adjacent pair of the
   // query's words (3 or more) in one field, or every bigram of a run of its
   // Chinese/Japanese characters, adds their BM25 weight times this. A user
   // who pastes an error message or an exact title expects that article
   // first; paraphrases rarely match a whole query. A run of Han/kana that is
   // one clause of a longer question weighs its share of the query's bigrams
-  // (bq-faq-zh 0.2157 -> 0.2188). Default 4:
-  // debian-faq-known-item nDCG@10 0.9295 at 2, 0.9479 at 3, 0.9548 at 4;
-  // bq-faq-zh 0.2026 / 0.2018 / 0.2014; no other set moved.
-  double whole_phrase_weight = 4.0;
+  // (bq-faq-zh 0.2157 -> 0.2188). Default 6 (4 before title pairs were
+  // normalised by the title's length, which made them weigh less in long
+  // titles): debian-faq-known-item nDCG@10 0.9538 at 4, 0.9557 at 6 and 7;
+  // bq-faq-zh 0.2227 / 0.2224 at 4 / 6; the other sets unchanged.
+  double whole_phrase_weight = 6.0;
   // Weight of Han and kana character-bigram matches relative to word
   // matches, 0..1000 (within each field's BM25). Bigrams find Chinese and
   // Japanese articles whose words were segmented differently from the
@@ -149,7 +153,8 @@ struct RankingOptions {
   // times the share of the query's words it contains, so that articles
   // matching more of the words rank first (BM25 alone lets one repeated rare
   // word outscore two). 0 turns it off. Default 0.3 (0.6 before titles had
-  // their own length, which now does part of its work): with proximity 0.45,
+  // their own length, which now does part of its work). Measured before
+  // title pairs had the title's length, with proximity 0.45:
   // covid-faq-deepset-en 0.7148 / 0.7142 / 0.7133 at 0.3 / 0.35 / 0.4 (0.7101
   // at 0.45 with proximity 0.35), covidfaq-jhu 0.7855 / 0.7817 / 0.7828,
   // debian-faq-known-item 0.9555 / 0.9575 / 0.9582; without it (proximity

@@ -73,16 +73,16 @@ struct TitleField {
 // query words; "" in it stands for the unstemmed word. Stopwords of
 // `stopword_language` ("" for none), and CJK bigrams with a character that
 // is such a stopword ("款吗"), weigh ranking.stopword_weight (0: left out)
-// unless the query's words are all stopwords. A title word match scores
-// BM25 over the title alone (title_clause()); body words, CJK bigrams and
-// pairs score Xapian's BM25 over the whole article.
+// unless the query's words are all stopwords. A title word or word pair
+// scores BM25 over the title alone (title_clause()); body words and pairs
+// and CJK bigrams score Xapian's BM25 over the whole article.
 // REQUIRES: !text.words.empty()
 [[nodiscard]] TextQuery build_text_query(Analyzer& analyzer, const QueryText& text,
                                          const std::vector<std::string>& stem_languages,
                                          std::string_view stopword_language, const RankingOptions& ranking,
                                          const TitleField& title);
 
-// BM25 of one word in the title field, normalised by the title's own length
+// BM25 of one word (or one adjacent word pair) in the title field, normalised by the title's own length
 // rather than the whole article's: idf(n) * (k1 + 1) / (1 + k1 * (1 - b + b *
 // len / mean_len)) times `factor`, with Xapian's BM25Weight idf, n the most
 // articles any of `terms` is in, len
