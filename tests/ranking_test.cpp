@@ -8,6 +8,7 @@
 #include <random>
 #include <set>
 
+#include "faqsearch/analyzer.h"
 #include "faqsearch/searcher.h"
 #include "support/fixtures.h"
 #include "support/temp_dir.h"
@@ -572,35 +573,59 @@ TEST_CASE("issue 6: a title's word pairs are normalised by the title's length, l
     // A longer title holding the same words together earns less.
     CHECK(bonus["long-title"] < bonus["short-answer"]);
   }
+  // The whole phrase (3+ words) adds to the pair bonus, by the same rule.
+  auto pairs_alone = [&] {
+    r.ranking.whole_phrase_weight = 0;
+    auto bonus = proximity("reset my password");
+    r.ranking.whole_phrase_weight = RankingOptions{}.whole_phrase_weight;
+    return bonus;
+  }();
+  auto with_phrase = proximity("reset my password");
+  CHECK(with_phrase["short-answer"] > pairs_alone["short-answer"]);
+  CHECK(with_phrase["long-title"] > pairs_alone["long-title"]);
 }
 
 TEST_CASE("issue 6: two adjacent Chinese words make no pair term; their characters count as a run instead") {
+  // The premise: the dictionary splits "修改密码" into two Han words.
+  Analyzer analyzer;
+  std::vector<Token> tokens = analyzer.tokenize("修改密码");
+  REQUIRE(tokens.size() == 2);
+  for (const Token& t : tokens) CHECK(t.kind == TokenKind::ideographic);
+
   TempDir dir;
   using faqsearch::testing::make_article;
-  auto searcher = indexed_searcher(dir / "db", {make_article("zh", "还款方式", "", "zh"),
-                                                make_article("en", "repayment method", "", "en"),
-                                                make_article("x", "deposit fees", "", "en")});
-  auto proximity_of = [&](const char* query, double whole_phrase_weight) {
+  auto searcher = indexed_searcher(
+      dir / "db", {make_article("zh", "usdt 修改密码", "", "zh"), make_article("en", "usdt change password", "", "en"),
+                   make_article("x", "deposit fees", "", "en")});
+  auto proximity_of = [&](const char* query, double whole_phrase_weight, double cjk_bigram_weight = 2) {
     SearchRequest r;
     r.query = query;
     r.now = kNow;
     r.explain = true;
     r.ranking.whole_phrase_weight = whole_phrase_weight;
-    auto hits = must_search(*searcher, r).hits;
-    REQUIRE(hits.size() == 1);
-    return hits[0].explanation->proximity_bonus;
+    r.ranking.cjk_bigram_weight = cjk_bigram_weight;
+    // "usdt" alone matches the other article too, with no bonus.
+    double best = 0;
+    for (const SearchHit& h : must_search(*searcher, r).hits) best = std::max(best, h.explanation->proximity_bonus);
+    return best;
   };
   // Word pairs only (no whole phrase): the English pair counts, the Chinese one does not.
-  CHECK(proximity_of("repayment method", 0) > 0);
-  CHECK(proximity_of("还款方式", 0) == 0);
+  CHECK(proximity_of("change password", 0) > 0);
+  CHECK(proximity_of("修改密码", 0) == 0);
   // The run of Chinese characters still earns the whole-phrase bonus.
-  CHECK(proximity_of("还款方式", 4) > 0);
+  CHECK(proximity_of("修改密码", 4) > 0);
+  // Latin + Han: "usdt 修改" is a pair, but no word phrase spans the Han
+  // words (with the bigram runs off, the whole-phrase weight adds nothing);
+  // the English query of as many words gets its word phrase.
+  CHECK(proximity_of("usdt 修改密码", 0, 0) > 0);
+  CHECK(proximity_of("usdt 修改密码", 4, 0) == doctest::Approx(proximity_of("usdt 修改密码", 0, 0)));
+  CHECK(proximity_of("usdt change password", 4, 0) > proximity_of("usdt change password", 0, 0));
 }
 
 TEST_CASE("issue 6: a run of Chinese characters weighs its share of the query as a whole phrase") {
   TempDir dir;
   auto searcher = indexed_searcher(dir / "db", {faqsearch::testing::make_article("clause", "不能借款", "", "zh"),
-                                                faqsearch::testing::make_article("other", "还款方式", "", "zh")});
+                                                faqsearch::testing::make_article("other", "修改密码", "", "zh")});
   auto proximity_of = [&](const std::string& query, double whole_phrase_weight) {
     SearchRequest r;
     r.query = query;

@@ -119,7 +119,8 @@ struct RankingOptions {
   // adds that field's BM25 weight of the pair times this; in the title, the
   // pair weighs by the title's length (title_b), as title words do. Pairs of
   // two stopwords and of two Chinese/Japanese words (the bigram runs of
-  // whole_phrase_weight match those) do not count. 0 turns it off (and the
+  // whole_phrase_weight reward those characters instead, when it and
+  // cjk_bigram_weight are above 0) do not count. 0 turns it off (and the
   // whole-phrase bonus with it). Default 0.4: stronger pair bonuses help
   // exact-span queries but reward common word pairs in paraphrased
   // questions. With title pairs by title length, title_b 0.45 and whole
@@ -127,15 +128,16 @@ struct RankingOptions {
   // covidfaq-jhu 0.8010 / 0.8005, debian-faq-known-item 0.9557 / 0.9576.
   double proximity_weight = 0.4;
   // Weight of the whole-phrase bonus, 0..1000: every adjacent pair of the
-  // query's words (3 or more) in one field, or every bigram of a run of its
-  // Chinese/Japanese characters, adds their BM25 weight times this. A user
+  // query's words (3 or more, none of them two adjacent Chinese/Japanese
+  // words) in one field, or every bigram of a run of its Chinese/Japanese
+  // characters, adds their BM25 weight times this. A user
   // who pastes an error message or an exact title expects that article
   // first; paraphrases rarely match a whole query. A run of Han/kana that is
   // one clause of a longer question weighs its share of the query's bigrams
   // (bq-faq-zh 0.2157 -> 0.2188). Default 6 (4 before title pairs were
   // normalised by the title's length, which made them weigh less in long
   // titles): debian-faq-known-item nDCG@10 0.9538 at 4, 0.9557 at 6 and 7;
-  // bq-faq-zh 0.2227 / 0.2224 at 4 / 6; the other sets unchanged.
+  // bq-faq-zh 0.2217 / 0.2215 / 0.2208 at 4 / 6 / 7; the other sets unchanged.
   double whole_phrase_weight = 6.0;
   // Weight of Han and kana character-bigram matches relative to word
   // matches, 0..1000 (within each field's BM25). Bigrams find Chinese and
@@ -159,6 +161,9 @@ struct RankingOptions {
   // at 0.45 with proximity 0.35), covidfaq-jhu 0.7855 / 0.7817 / 0.7828,
   // debian-faq-known-item 0.9555 / 0.9575 / 0.9582; without it (proximity
   // 0.35) okx-seed 0.9828 and debian-faq-known-item 0.9434.
+  // Re-measured with title pairs by title length (proximity 0.4, title_b
+  // 0.45, whole phrase 4): deepset 0.7144 / 0.7141 / 0.7117 at 0.25 / 0.3 /
+  // 0.35, jhu 0.8016 / 0.8010 / 0.7984, known-item 0.9526 / 0.9538 / 0.9575.
   double coordination_weight = 0.3;
   // Weight of a stopword's clause, 0..1, when the query's language is known
   // and the query has other words: 1 treats stopwords like any word, 0

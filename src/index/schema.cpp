@@ -31,7 +31,9 @@ int index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text
   for (const Token& token : tokens) {
     doc.add_posting(prefixed(word_prefix, token.term), token.position);
     for (const std::string& term : match_terms(analyzer, stem_prefix, token, lang)) doc.add_term(term);
-    // Pairs of words as the query side forms them: compounds left out.
+    // Pairs of words as the query side forms them: compounds left out. (Pairs
+    // of two Han/kana words are no longer queried, see makes_pair_term() in
+    // search/query_builder.cpp; they stay until the next format change.)
     if (token.compound) continue;
     ++words;
     if (previous_word && token.position == previous_word->position + 1) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 #include <set>
 
 #include "analysis/utf8.h"
@@ -100,23 +102,25 @@ std::vector<std::vector<std::string>> gram_runs(const std::vector<std::string>& 
   return runs;
 }
 
-// Whether two adjacent words make a pair term for the bonuses. Two Han/kana
-// words do not: a dictionary segments a query and an article's paraphrase of
-// it differently, and the bigram runs (add_whole_phrases) already reward
-// characters found together. bq-faq-zh 0.2162 -> 0.2215 (proximity pairs,
-// then the word phrase), no other set moved.
-bool pairs_as_words(const Token& a, const Token& b) {
+// True iff two adjacent query words make a pair term for the bonuses. Two
+// Han/kana words do not: a dictionary segments a query and an article's
+// paraphrase of it differently, and the bigram runs (add_whole_phrases)
+// reward characters found together instead, when whole_phrase_weight and
+// cjk_bigram_weight are on. bq-faq-zh 0.2162 -> 0.2209 (proximity pairs)
+// -> 0.2215 (no word phrase across them); no other set moved.
+bool makes_pair_term(const Token& a, const Token& b) {
   return a.kind != TokenKind::ideographic || b.kind != TokenKind::ideographic;
 }
 
-// The terms of every adjacent pair of `words` in one field that
-// pairs_as_words(): all of them together stand for the whole sequence as a
-// phrase, near enough (a repeated pair elsewhere could stand in for one),
-// without reading positions. Empty if a pair has no term.
+// The terms of every adjacent pair of `words` in one field: all of them
+// together stand for the whole sequence as a phrase, near enough (a repeated
+// pair elsewhere could stand in for one), without reading positions. Empty if
+// a pair has no term, or two adjacent words make none (makes_pair_term(): the
+// Han/kana runs stand for that part of the query).
 std::vector<std::string> all_pair_terms(std::string_view pair_prefix, const std::vector<Token>& words) {
   std::vector<std::string> terms;
   for (std::size_t i = 1; i < words.size(); ++i) {
-    if (!pairs_as_words(words[i - 1], words[i])) continue;
+    if (!makes_pair_term(words[i - 1], words[i])) return {};
     std::string term = schema::pair_term(pair_prefix, words[i - 1].term, words[i].term);
     if (term.empty()) return {};
     terms.push_back(std::move(term));
@@ -124,9 +128,29 @@ std::vector<std::string> all_pair_terms(std::string_view pair_prefix, const std:
   return terms;
 }
 
+// The title clause of each pair term, built once per query: the proximity
+// and whole-phrase bonuses share them. A title pair weighs by the title's
+// length, as title words do, so a long answer does not bury the pair in its
+// short title (covidfaq-jhu 0.7855 -> 0.7990; docs/relevance.md).
+class TitlePairClauses {
+ public:
+  TitlePairClauses(const TitleField& title, const TitleWeights& weights) : title_(title), weights_(weights) {}
+
+  const Xapian::Query& operator()(const std::string& pair_term) {
+    auto [it, added] = built_.try_emplace(pair_term);
+    if (added) it->second = title_clause(title_, weights_, {pair_term}, 1.0);
+    return it->second;
+  }
+
+ private:
+  const TitleField& title_;
+  const TitleWeights& weights_;
+  std::map<std::string, Xapian::Query> built_;
+};
+
 void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
-                       const RankingOptions& ranking, const TitleField& title, std::vector<Xapian::Query>& title_out,
-                       std::vector<Xapian::Query>& body_out) {
+                       const RankingOptions& ranking, TitlePairClauses& title_pair,
+                       std::vector<Xapian::Query>& title_out, std::vector<Xapian::Query>& body_out) {
   // proximity_weight scales the whole group; this makes the phrase's own weight come out as asked.
   double factor = ranking.whole_phrase_weight / ranking.proximity_weight;
   std::vector<Token> words;
@@ -134,10 +158,9 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
     if (words.size() < kMaxQueryWords) words.push_back(t);
   }
   if (words.size() >= 3) {
-    // Title pairs weigh by the title's length, as title words do.
     std::vector<Xapian::Query> in_title;
     for (const std::string& term : all_pair_terms(schema::kTitlePairPrefix, words)) {
-      in_title.push_back(title_clause(title, ranking, {term}, 1.0));
+      in_title.push_back(title_pair(term));
     }
     std::vector<std::string> in_body = all_pair_terms(schema::kBodyPairPrefix, words);
     if (!in_title.empty()) {
@@ -170,6 +193,16 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
   }
 }
 
+// Title weights are this many times too large and each title clause is
+// scaled back down: Xapian 1.4 compares its matcher's minimum weight with a
+// posting source's own, unscaled, maximum, so a source whose clause is
+// scaled up by more than 1 would end early and lose matches (the
+// brute-force property test in ranking_test caught this, as it did for the
+// boosts). The largest multiplier a profile allows is idf * title_weight *
+// whole_phrase_weight: below 50 * 1000 * 1000, far below 2^40. A power of
+// two, so scaling back is exact.
+constexpr double kTitleSourceScale = 0x1p40;
+
 // Xapian's BM25Weight idf for a term in `n` of `total` articles, with its
 // adjustment for terms in more than about a third of them (never below 0).
 double bm25_idf(double total, double n) {
@@ -180,59 +213,61 @@ double bm25_idf(double total, double n) {
 
 }  // namespace
 
-Xapian::Query title_clause(const TitleField& title, const RankingOptions& ranking, const std::set<std::string>& terms,
-                           double factor) {
-  Xapian::doccount n = 0;
-  for (const std::string& t : terms) n = std::max(n, title.db.get_termfreq(t));
-  double idf = bm25_idf(title.db.get_doccount(), n);
+TitleWeights title_weights(const TitleField& title, const RankingOptions& ranking) {
   double k1 = ranking.bm25_k1, b = ranking.title_b;
   double per_word = title.mean_length > 0 ? 1 / title.mean_length : 0;
-  // Only the lengths the index holds: a short map.
+  // Only the lengths the index holds: a short table.
   std::string lowest = title.db.get_value_lower_bound(schema::kTitleLengthSlot);
   std::string highest = title.db.get_value_upper_bound(schema::kTitleLengthSlot);
-  int shortest = lowest.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(lowest));
+  TitleWeights out;
+  out.shortest = lowest.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(lowest));
   int longest = highest.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(highest));
-  // The weights are kSourceScale times too large and the clause is scaled
-  // back down: Xapian 1.4 compares its matcher's minimum weight with a
-  // posting source's own, unscaled, maximum, so a source scaled up by more
-  // than 1 would end early and lose matches (the brute-force property test
-  // in ranking_test caught this, as it did for the boosts).
-  constexpr double kSourceScale = 1 << 20;
   auto weight_of = [&](int length) {
     // No floor on the normalised length (Xapian's 0.5): b < 1 bounds the
     // weight anyway, and short Chinese titles lost by it (bq-faq-zh 0.2157 -> 0.2128).
     double normalised = length * per_word;
-    return kSourceScale * (k1 + 1) / (1 + k1 * (1 - b + b * normalised));
+    return kTitleSourceScale * (k1 + 1) / (1 + k1 * (1 - b + b * normalised));
   };
+  // Lengths below the shortest do not occur; they weigh as the shortest.
+  auto by_length = std::make_shared<std::vector<double>>(static_cast<std::size_t>(longest) + 1);
+  for (int length = 0; length <= longest; ++length) {
+    (*by_length)[static_cast<std::size_t>(length)] = weight_of(std::max(length, out.shortest));
+  }
+  out.by_length = std::move(by_length);
   // The bound declared to the matcher is BM25's saturation limit, (k1 + 1)
   // per unit of idf, not the largest weight an indexed length gets. No weight
   // ever exceeds that exact maximum, yet with it the brute-force test in
   // ranking_test failed at the default profile: Xapian 1.4.22 drops a match
   // when an AND_MAYBE decays to AND (see faqsearch/ranking.h). A larger bound
   // makes the decays later and rarer; it does not prevent them. With 1.3x the
-  // exact maximum 16 generated corpora ranked exactly; (k1 + 1) is about
-  // 1.8x at the defaults.
-  double bound = kSourceScale * (k1 + 1);
+  // exact maximum 16 generated corpora ranked exactly (title words only; the
+  // test has since covered title pairs too); (k1 + 1) is about 1.8x at the
+  // defaults.
+  out.bound = kTitleSourceScale * (k1 + 1);
+  return out;
+}
+
+Xapian::Query title_clause(const TitleField& title, const TitleWeights& weights, const std::set<std::string>& terms,
+                           double factor) {
+  Xapian::doccount n = 0;
+  for (const std::string& t : terms) n = std::max(n, title.db.get_termfreq(t));
+  double idf = bm25_idf(title.db.get_doccount(), n);
   Xapian::PostingSource* source = nullptr;
   if (title.lengths) {
-    // Lengths below the shortest do not occur; they weigh as the shortest.
-    std::vector<double> weight_by_length(static_cast<std::size_t>(longest) + 1);
-    for (int length = 0; length <= longest; ++length) {
-      weight_by_length[static_cast<std::size_t>(length)] = weight_of(std::max(length, shortest));
-    }
-    source = new TitleLengthSource(title.lengths, std::move(weight_by_length), bound);
+    source = new TitleLengthSource(title.lengths, weights.by_length, weights.bound);
   } else {
     auto* by_length = new Xapian::ValueMapPostingSource(schema::kTitleLengthSlot);
-    for (int length = shortest; length <= longest; ++length) {
-      by_length->add_mapping(Xapian::sortable_serialise(length), weight_of(length));
+    for (std::size_t length = static_cast<std::size_t>(weights.shortest); length < weights.by_length->size();
+         ++length) {
+      by_length->add_mapping(Xapian::sortable_serialise(static_cast<double>(length)), (*weights.by_length)[length]);
     }
     // A length no article has (-1) carries the bound: the source's maximum
     // is its largest mapped weight.
-    by_length->add_mapping(Xapian::sortable_serialise(-1), bound);
+    by_length->add_mapping(Xapian::sortable_serialise(-1), weights.bound);
     source = by_length;
   }
   Xapian::Query matched(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), synonym_of(terms));
-  return scaled(matched, factor * idf / kSourceScale);
+  return scaled(matched, factor * idf / kTitleSourceScale);
 }
 
 QueryText parse_query_text(Analyzer& analyzer, std::string_view text) {
@@ -299,12 +334,13 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   auto stop = [&](const Token& t) { return is_stopword(stopword_language, t.term); };
   bool all_stopwords = std::all_of(text.words.begin(), text.words.end(), stop);
   std::vector<Xapian::Query> title_clauses, body_clauses;
+  TitleWeights weights = title_weights(title, ranking);
   for (const Token& token : text.words) {
     double factor = stop(token) && !all_stopwords ? ranking.stopword_weight : 1.0;
     if (factor == 0) continue;
     std::set<std::string> title_terms = field_terms(analyzer, schema::kTitleStemPrefix, token, stem_languages);
     std::set<std::string> body_terms = field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages);
-    title_clauses.push_back(title_clause(title, ranking, title_terms, factor));
+    title_clauses.push_back(title_clause(title, weights, title_terms, factor));
     body_clauses.push_back(scaled(synonym_of(body_terms), factor));
     out.word_matches.push_back(Xapian::Query(Xapian::Query::OP_OR, synonym_of(title_terms), synonym_of(body_terms)));
     std::vector<std::string> terms(title_terms.begin(), title_terms.end());
@@ -328,24 +364,22 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
   out.body = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_clauses)), ranking.body_weight);
   if (ranking.proximity_weight > 0) {
+    TitlePairClauses title_pair_clause(title, weights);
     std::vector<Xapian::Query> title_pairs, body_pairs;
     for (std::size_t i = 1; i < text.sequence.size() && title_pairs.size() < kMaxProximityPairs; ++i) {
       const Token& a = text.sequence[i - 1];
       const Token& b = text.sequence[i];
       if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
-      if (!pairs_as_words(a, b)) continue;
+      if (!makes_pair_term(a, b)) continue;
       std::string title_pair = schema::pair_term(schema::kTitlePairPrefix, a.term, b.term);
       if (title_pair.empty()) continue;
-      // A title pair weighs by the title's length, as title words do: a long
-      // answer no longer buries the pair in its short title (covidfaq-jhu
-      // 0.7855 -> 0.7990; see ranking.h, proximity_weight).
-      title_pairs.push_back(title_clause(title, ranking, {title_pair}, 1.0));
+      title_pairs.push_back(title_pair_clause(title_pair));
       body_pairs.emplace_back(schema::pair_term(schema::kBodyPairPrefix, a.term, b.term));
     }
     // The whole query as one phrase: what a user who pastes an error
     // message or an exact title expects to find first.
     if (ranking.whole_phrase_weight > 0) {
-      add_whole_phrases(text, gram_sequence, ranking, title, title_pairs, body_pairs);
+      add_whole_phrases(text, gram_sequence, ranking, title_pair_clause, title_pairs, body_pairs);
     }
     if (!title_pairs.empty()) {
       out.proximity = Xapian::Query(Xapian::Query::OP_OR,

@@ -82,17 +82,30 @@ struct TitleField {
                                          std::string_view stopword_language, const RankingOptions& ranking,
                                          const TitleField& title);
 
-// BM25 of one word (or one adjacent word pair) in the title field, normalised by the title's own length
-// rather than the whole article's: idf(n) * (k1 + 1) / (1 + k1 * (1 - b + b *
-// len / mean_len)) times `factor`, with Xapian's BM25Weight idf, n the most
-// articles any of `terms` is in, len
-// the article's title length (schema::kTitleLengthSlot), b = title_b. A
-// title states its question once, so a repeated word counts once. Built from
-// Xapian built-ins (a ValueMapPostingSource from title length to weight,
-// filtered by the word), so a stock xapian-tcpsrv evaluates it too; with
-// `title.lengths`, a TitleLengthSource gives the same weights from memory.
-// REQUIRES: !terms.empty()
-[[nodiscard]] Xapian::Query title_clause(const TitleField& title, const RankingOptions& ranking,
+// The title field's BM25 weight per title length for one query's ranking
+// options, before idf (and kTitleSourceScale times too large; title_clause
+// scales it back): (k1 + 1) / (1 + k1 * (1 - b + b * len / mean_len)), b =
+// title_b. Built once per query and shared by all its title clauses.
+struct TitleWeights {
+  // [n]: a title of n words; lengths below the index's shortest weigh as
+  // the shortest, and the last entry is the longest title the index holds.
+  std::shared_ptr<const std::vector<double>> by_length;
+  int shortest = 0;  // the index's shortest title length (0 if empty)
+  double bound = 0;  // the maximum each source declares (see the .cpp for why it is loose)
+};
+[[nodiscard]] TitleWeights title_weights(const TitleField& title, const RankingOptions& ranking);
+
+// BM25 of one word, or one adjacent word pair, in the title field,
+// normalised by the title's own length rather than the whole article's:
+// idf(n) * weights.by_length[len] times `factor`, with Xapian's BM25Weight
+// idf, n the most articles any of `terms` is in, len the article's title
+// length (schema::kTitleLengthSlot). A title states its question once, so a
+// repeated term counts once. Built from Xapian built-ins (a
+// ValueMapPostingSource from title length to weight, filtered by the terms),
+// so a stock xapian-tcpsrv evaluates it too; with `title.lengths`, a
+// TitleLengthSource gives the same weights from memory.
+// REQUIRES: !terms.empty(), `weights` from title_weights(title, ...)
+[[nodiscard]] Xapian::Query title_clause(const TitleField& title, const TitleWeights& weights,
                                          const std::set<std::string>& terms, double factor);
 
 // Coordination: each of the query's words that an article contains adds

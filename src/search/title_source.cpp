@@ -4,8 +4,8 @@
 
 namespace faqsearch::detail {
 
-TitleLengthSource::TitleLengthSource(std::shared_ptr<const ValueTable> lengths, std::vector<double> weight_by_length,
-                                     double max_weight)
+TitleLengthSource::TitleLengthSource(std::shared_ptr<const ValueTable> lengths,
+                                     std::shared_ptr<const std::vector<double>> weight_by_length, double max_weight)
     : lengths_(std::move(lengths)), weight_by_length_(std::move(weight_by_length)), max_weight_(max_weight) {}
 
 void TitleLengthSource::init(const Xapian::Database& db) {
@@ -17,10 +17,11 @@ void TitleLengthSource::init(const Xapian::Database& db) {
 
 double TitleLengthSource::get_weight() const {
   // Clamped before the cast: a damaged value must not index out of range.
-  double last = static_cast<double>(weight_by_length_.size() - 1);
+  const std::vector<double>& weights = *weight_by_length_;
+  double last = static_cast<double>(weights.size() - 1);
   double length = lengths_->values()[current_];
   length = length > 0 ? std::min(length, last) : 0;  // NaN too
-  return weight_by_length_[static_cast<std::size_t>(length)];
+  return weights[static_cast<std::size_t>(length)];
 }
 
 void TitleLengthSource::settle(Xapian::docid did) {

@@ -25,10 +25,11 @@ class TitleLengthSource : public Xapian::PostingSource {
   // `lengths`: title length per docid (0: no title words, or no article).
   // `weight_by_length[n]`: the weight of an article whose title has n words
   // (the last entry for longer titles). `max_weight`: the bound the source
-  // declares to the matcher (see detail::title_clause for why it is not
+  // declares to the matcher (see detail::title_weights for why it is not
   // simply the largest entry).
-  // REQUIRES: !weight_by_length.empty(), max_weight >= every entry
-  TitleLengthSource(std::shared_ptr<const ValueTable> lengths, std::vector<double> weight_by_length, double max_weight);
+  // REQUIRES: weight_by_length && !weight_by_length->empty(), max_weight >= every entry
+  TitleLengthSource(std::shared_ptr<const ValueTable> lengths,
+                    std::shared_ptr<const std::vector<double>> weight_by_length, double max_weight);
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return doccount_; }
@@ -50,7 +51,7 @@ class TitleLengthSource : public Xapian::PostingSource {
   void settle(Xapian::docid did);
 
   std::shared_ptr<const ValueTable> lengths_;
-  std::vector<double> weight_by_length_;
+  std::shared_ptr<const std::vector<double>> weight_by_length_;  // shared by a query's clauses and their clones
   double max_weight_;
   Xapian::doccount doccount_ = 0;
   Xapian::docid current_ = 0;
