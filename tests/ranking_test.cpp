@@ -247,18 +247,26 @@ namespace {
 // part by part and sorted. Small boosts let the text-first pass settle most
 // queries; large ones make it fall back to the full query; zero boosts leave
 // many articles tied on text alone. All must be exact.
-void check_pruned_equals_brute_force(const Searcher& searcher, const std::vector<std::string>& queries) {
-  for (double boost_weight : {0.0, 0.02, 0.3, 3.0}) {
+RankingOptions brute_force_profile() {
+  RankingOptions profile;
+  profile.proximity_weight = 0.5;
+  profile.coordination_weight = 0.3;
+  return profile;
+}
+
+void check_pruned_equals_brute_force(const Searcher& searcher, const std::vector<std::string>& queries,
+                                     const RankingOptions& profile = brute_force_profile(),
+                                     const std::vector<double>& boost_weights = {0.0, 0.02, 0.3, 3.0}) {
+  for (double boost_weight : boost_weights) {
     for (const std::string& q : queries) {
       SearchRequest all;
       all.query = q;
       all.now = kNow;
       all.explain = true;
       all.limit = 10000;
+      all.ranking = profile;
       all.ranking.recency_weight = boost_weight;
       all.ranking.popularity_weight = boost_weight;
-      all.ranking.proximity_weight = 0.5;
-      all.ranking.coordination_weight = 0.3;
       std::vector<std::pair<double, std::string>> reference;
       for (const SearchHit& h : must_search(searcher, all).hits) {
         reference.emplace_back(h.explanation->final_score, h.id);
@@ -346,6 +354,20 @@ TEST_CASE("property: the pruned top-k stays exact with short titles, after churn
     auto sharded = Searcher::open(faqsearch::testing::write_stub(dir / "shards.stub", {dir / "a", dir / "b"}));
     REQUIRE(sharded.has_value());
     check_pruned_equals_brute_force(*sharded, queries);
+  }
+  SUBCASE("two shards, with the largest title and phrase weights a profile allows") {
+    // The title clauses' posting sources are scaled down at query time; this
+    // profile scales them up the most (title_weight x whole_phrase_weight x idf).
+    faqsearch::testing::build_index(dir / "a", std::vector<Article>(corpus.begin(), corpus.begin() + 150));
+    faqsearch::testing::build_index(dir / "b", std::vector<Article>(corpus.begin() + 150, corpus.end()));
+    auto sharded = Searcher::open(faqsearch::testing::write_stub(dir / "shards.stub", {dir / "a", dir / "b"}));
+    REQUIRE(sharded.has_value());
+    RankingOptions heavy = brute_force_profile();
+    heavy.title_weight = 1000;
+    heavy.whole_phrase_weight = 1000;
+    heavy.proximity_weight = 1000;
+    REQUIRE(validate_ranking(heavy).ok());
+    check_pruned_equals_brute_force(*sharded, queries, heavy, {0.0, 0.5});
   }
   SUBCASE("the same two shards after the churn") {
     build_and_churn(dir / "a", 0, 150);
