@@ -38,6 +38,15 @@ std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_pref
   return terms;
 }
 
+// `terms` less those no article has. A term's posting list costs the matcher
+// a B-tree descent (a few block reads) even when it is empty, and most of a
+// paraphrased question's word pairs are in no article; leaving them out
+// changes no score.
+std::set<std::string> present_terms(const Xapian::Database& db, std::set<std::string> terms) {
+  std::erase_if(terms, [&](const std::string& t) { return !db.term_exists(t); });
+  return terms;
+}
+
 // OP_SYNONYM over a word's terms in one field: the field then scores the word
 // once, however many languages' stems it has.
 Xapian::Query synonym_of(const std::set<std::string>& terms) {
@@ -136,6 +145,9 @@ class TitlePairClauses {
  public:
   TitlePairClauses(const TitleField& title, const TitleWeights& weights) : title_(title), weights_(weights) {}
 
+  const Xapian::Database& db() const { return title_.db; }
+
+  // Empty if no title has the pair.
   const Xapian::Query& operator()(const std::string& pair_term) {
     auto [it, added] = built_.try_emplace(pair_term);
     if (added) it->second = title_clause(title_, weights_, {pair_term}, 1.0);
@@ -158,11 +170,21 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
     if (words.size() < kMaxQueryWords) words.push_back(t);
   }
   if (words.size() >= 3) {
+    // A pair no article has in a field empties that field's phrase.
     std::vector<Xapian::Query> in_title;
     for (const std::string& term : all_pair_terms(schema::kTitlePairPrefix, words)) {
-      in_title.push_back(title_pair(term));
+      const Xapian::Query& clause = title_pair(term);
+      if (clause.empty()) {
+        in_title.clear();
+        break;
+      }
+      in_title.push_back(clause);
     }
     std::vector<std::string> in_body = all_pair_terms(schema::kBodyPairPrefix, words);
+    if (std::any_of(in_body.begin(), in_body.end(),
+                    [&](const std::string& t) { return !title_pair.db().term_exists(t); })) {
+      in_body.clear();
+    }
     if (!in_title.empty()) {
       title_out.push_back(scaled(Xapian::Query(Xapian::Query::OP_AND, in_title.begin(), in_title.end()), factor));
     }
@@ -251,6 +273,7 @@ Xapian::Query title_clause(const TitleField& title, const TitleWeights& weights,
                            double factor) {
   Xapian::doccount n = 0;
   for (const std::string& t : terms) n = std::max(n, title.db.get_termfreq(t));
+  if (n == 0) return Xapian::Query();
   double idf = bm25_idf(title.db.get_doccount(), n);
   Xapian::PostingSource* source = nullptr;
   if (title.lengths) {
@@ -340,9 +363,19 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     if (factor == 0) continue;
     std::set<std::string> title_terms = field_terms(analyzer, schema::kTitleStemPrefix, token, stem_languages);
     std::set<std::string> body_terms = field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages);
-    title_clauses.push_back(title_clause(title, weights, title_terms, factor));
-    body_clauses.push_back(scaled(synonym_of(body_terms), factor));
-    out.word_matches.push_back(Xapian::Query(Xapian::Query::OP_OR, synonym_of(title_terms), synonym_of(body_terms)));
+    std::set<std::string> in_titles = present_terms(title.db, title_terms);
+    std::set<std::string> in_bodies = present_terms(title.db, body_terms);
+    std::vector<Xapian::Query> matches;
+    if (!in_titles.empty()) {
+      title_clauses.push_back(title_clause(title, weights, in_titles, factor));
+      matches.push_back(synonym_of(in_titles));
+    }
+    if (!in_bodies.empty()) {
+      body_clauses.push_back(scaled(synonym_of(in_bodies), factor));
+      matches.push_back(synonym_of(in_bodies));
+    }
+    // Every word counts in coordination's share, found or not.
+    out.word_matches.push_back(any_of(std::move(matches)));
     std::vector<std::string> terms(title_terms.begin(), title_terms.end());
     terms.insert(terms.end(), body_terms.begin(), body_terms.end());
     out.word_terms.push_back(std::move(terms));
@@ -366,22 +399,25 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   if (ranking.proximity_weight > 0) {
     TitlePairClauses title_pair_clause(title, weights);
     std::vector<Xapian::Query> title_pairs, body_pairs;
-    for (std::size_t i = 1; i < text.sequence.size() && title_pairs.size() < kMaxProximityPairs; ++i) {
+    std::size_t pairs = 0;
+    for (std::size_t i = 1; i < text.sequence.size() && pairs < kMaxProximityPairs; ++i) {
       const Token& a = text.sequence[i - 1];
       const Token& b = text.sequence[i];
       if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
       if (!makes_pair_term(a, b)) continue;
       std::string title_pair = schema::pair_term(schema::kTitlePairPrefix, a.term, b.term);
       if (title_pair.empty()) continue;
-      title_pairs.push_back(title_pair_clause(title_pair));
-      body_pairs.emplace_back(schema::pair_term(schema::kBodyPairPrefix, a.term, b.term));
+      ++pairs;
+      if (const Xapian::Query& clause = title_pair_clause(title_pair); !clause.empty()) title_pairs.push_back(clause);
+      std::string body_pair = schema::pair_term(schema::kBodyPairPrefix, a.term, b.term);
+      if (title.db.term_exists(body_pair)) body_pairs.emplace_back(body_pair);
     }
     // The whole query as one phrase: what a user who pastes an error
     // message or an exact title expects to find first.
     if (ranking.whole_phrase_weight > 0) {
       add_whole_phrases(text, gram_sequence, ranking, title_pair_clause, title_pairs, body_pairs);
     }
-    if (!title_pairs.empty()) {
+    if (!title_pairs.empty() || !body_pairs.empty()) {
       out.proximity = Xapian::Query(Xapian::Query::OP_OR,
                                     Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_pairs)),
                                                   ranking.title_weight * ranking.proximity_weight),
@@ -405,6 +441,7 @@ Xapian::Query coordination_query(const TextQuery& text, double per_word) {
   if (per_word <= 0 || text.word_matches.size() < 2) return Xapian::Query();
   std::vector<Xapian::Query> clauses;
   for (const Xapian::Query& match : text.word_matches) {
+    if (match.empty()) continue;  // a word no article has
     clauses.emplace_back(Xapian::Query::OP_FILTER,
                          Xapian::Query((new Xapian::FixedWeightPostingSource(per_word))->release()), match);
   }
