@@ -145,8 +145,6 @@ class TitlePairClauses {
  public:
   TitlePairClauses(const TitleField& title, const TitleWeights& weights) : title_(title), weights_(weights) {}
 
-  const Xapian::Database& db() const { return title_.db; }
-
   // Empty if no title has the pair.
   const Xapian::Query& operator()(const std::string& pair_term) {
     auto [it, added] = built_.try_emplace(pair_term);
@@ -161,7 +159,7 @@ class TitlePairClauses {
 };
 
 void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
-                       const RankingOptions& ranking, TitlePairClauses& title_pair,
+                       const RankingOptions& ranking, const Xapian::Database& db, TitlePairClauses& title_pair,
                        std::vector<Xapian::Query>& title_out, std::vector<Xapian::Query>& body_out) {
   // proximity_weight scales the whole group; this makes the phrase's own weight come out as asked.
   double factor = ranking.whole_phrase_weight / ranking.proximity_weight;
@@ -181,8 +179,7 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
       in_title.push_back(clause);
     }
     std::vector<std::string> in_body = all_pair_terms(schema::kBodyPairPrefix, words);
-    if (std::any_of(in_body.begin(), in_body.end(),
-                    [&](const std::string& t) { return !title_pair.db().term_exists(t); })) {
+    if (std::any_of(in_body.begin(), in_body.end(), [&](const std::string& t) { return !db.term_exists(t); })) {
       in_body.clear();
     }
     if (!in_title.empty()) {
@@ -207,8 +204,12 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
     // A run of Han/kana characters: all its bigrams in one field.
     for (auto [prefix, out] :
          {std::pair{schema::kTitleGramPrefix, &title_out}, std::pair{schema::kBodyGramPrefix, &body_out}}) {
-      std::vector<Xapian::Query> terms;
-      for (const std::string& g : run) terms.emplace_back(schema::prefixed(prefix, g));
+      std::vector<std::string> terms;
+      for (const std::string& g : run) terms.push_back(schema::prefixed(prefix, g));
+      // A bigram no article has in this field empties the run's phrase there.
+      if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return !db.term_exists(t); })) {
+        continue;
+      }
       out->push_back(scaled(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
                             share * factor * ranking.cjk_bigram_weight));
     }
@@ -391,8 +392,12 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
     if (has_stop_character(stopword_language, g) && !all_stopwords) weight *= ranking.stopword_weight;
     if (weight == 0) continue;
-    title_clauses.push_back(scaled(Xapian::Query(schema::prefixed(schema::kTitleGramPrefix, g)), weight));
-    body_clauses.push_back(scaled(Xapian::Query(schema::prefixed(schema::kBodyGramPrefix, g)), weight));
+    if (std::string term = schema::prefixed(schema::kTitleGramPrefix, g); title.db.term_exists(term)) {
+      title_clauses.push_back(scaled(Xapian::Query(term), weight));
+    }
+    if (std::string term = schema::prefixed(schema::kBodyGramPrefix, g); title.db.term_exists(term)) {
+      body_clauses.push_back(scaled(Xapian::Query(term), weight));
+    }
   }
   out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
   out.body = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_clauses)), ranking.body_weight);
@@ -415,7 +420,7 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     // The whole query as one phrase: what a user who pastes an error
     // message or an exact title expects to find first.
     if (ranking.whole_phrase_weight > 0) {
-      add_whole_phrases(text, gram_sequence, ranking, title_pair_clause, title_pairs, body_pairs);
+      add_whole_phrases(text, gram_sequence, ranking, title.db, title_pair_clause, title_pairs, body_pairs);
     }
     if (!title_pairs.empty() || !body_pairs.empty()) {
       out.proximity = Xapian::Query(Xapian::Query::OP_OR,
