@@ -38,14 +38,30 @@ std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_pref
   return terms;
 }
 
-// `terms` less those no article has. A term's posting list costs the matcher
-// a B-tree descent (a few block reads) even when it is empty, and most of a
-// paraphrased question's word pairs are in no article; leaving them out
-// changes no score.
-std::set<std::string> present_terms(const Xapian::Database& db, std::set<std::string> terms) {
-  std::erase_if(terms, [&](const std::string& t) { return !db.term_exists(t); });
-  return terms;
-}
+// Which query terms may be in some article, so that absent ones can be left
+// out of the query. The matcher opens a posting list for every term, a
+// B-tree descent (a few block reads) even when it is empty, and most word
+// pairs of a paraphrased question are in no article; leaving them out
+// changes no score. On a local database the check is a lookup through the
+// database's own cursor; on a remote shard it would be a network round trip
+// per term, so there every term counts as present (title.lengths is set
+// exactly for a local, unsharded database).
+class TermLookup {
+ public:
+  explicit TermLookup(const TitleField& title) : db_(title.db), local_(title.lengths != nullptr) {}
+
+  [[nodiscard]] bool may_exist(const std::string& term) const { return !local_ || db_.term_exists(term); }
+
+  // `terms` less those no article has.
+  [[nodiscard]] std::set<std::string> present(std::set<std::string> terms) const {
+    std::erase_if(terms, [&](const std::string& t) { return !may_exist(t); });
+    return terms;
+  }
+
+ private:
+  const Xapian::Database& db_;
+  bool local_;
+};
 
 // OP_SYNONYM over a word's terms in one field: the field then scores the word
 // once, however many languages' stems it has.
@@ -159,7 +175,7 @@ class TitlePairClauses {
 };
 
 void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
-                       const RankingOptions& ranking, const Xapian::Database& db, TitlePairClauses& title_pair,
+                       const RankingOptions& ranking, const TermLookup& terms_in_index, TitlePairClauses& title_pair,
                        std::vector<Xapian::Query>& title_out, std::vector<Xapian::Query>& body_out) {
   // proximity_weight scales the whole group; this makes the phrase's own weight come out as asked.
   double factor = ranking.whole_phrase_weight / ranking.proximity_weight;
@@ -179,7 +195,8 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
       in_title.push_back(clause);
     }
     std::vector<std::string> in_body = all_pair_terms(schema::kBodyPairPrefix, words);
-    if (std::any_of(in_body.begin(), in_body.end(), [&](const std::string& t) { return !db.term_exists(t); })) {
+    if (std::any_of(in_body.begin(), in_body.end(),
+                    [&](const std::string& t) { return !terms_in_index.may_exist(t); })) {
       in_body.clear();
     }
     if (!in_title.empty()) {
@@ -207,7 +224,7 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
       std::vector<std::string> terms;
       for (const std::string& g : run) terms.push_back(schema::prefixed(prefix, g));
       // A bigram no article has in this field empties the run's phrase there.
-      if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return !db.term_exists(t); })) {
+      if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return !terms_in_index.may_exist(t); })) {
         continue;
       }
       out->push_back(scaled(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
@@ -359,13 +376,14 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   bool all_stopwords = std::all_of(text.words.begin(), text.words.end(), stop);
   std::vector<Xapian::Query> title_clauses, body_clauses;
   TitleWeights weights = title_weights(title, ranking);
+  TermLookup terms_in_index(title);
   for (const Token& token : text.words) {
     double factor = stop(token) && !all_stopwords ? ranking.stopword_weight : 1.0;
     if (factor == 0) continue;
     std::set<std::string> title_terms = field_terms(analyzer, schema::kTitleStemPrefix, token, stem_languages);
     std::set<std::string> body_terms = field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages);
-    std::set<std::string> in_titles = present_terms(title.db, title_terms);
-    std::set<std::string> in_bodies = present_terms(title.db, body_terms);
+    std::set<std::string> in_titles = terms_in_index.present(title_terms);
+    std::set<std::string> in_bodies = terms_in_index.present(body_terms);
     std::vector<Xapian::Query> matches;
     if (!in_titles.empty()) {
       title_clauses.push_back(title_clause(title, weights, in_titles, factor));
@@ -392,10 +410,10 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
     if (has_stop_character(stopword_language, g) && !all_stopwords) weight *= ranking.stopword_weight;
     if (weight == 0) continue;
-    if (std::string term = schema::prefixed(schema::kTitleGramPrefix, g); title.db.term_exists(term)) {
+    if (std::string term = schema::prefixed(schema::kTitleGramPrefix, g); terms_in_index.may_exist(term)) {
       title_clauses.push_back(scaled(Xapian::Query(term), weight));
     }
-    if (std::string term = schema::prefixed(schema::kBodyGramPrefix, g); title.db.term_exists(term)) {
+    if (std::string term = schema::prefixed(schema::kBodyGramPrefix, g); terms_in_index.may_exist(term)) {
       body_clauses.push_back(scaled(Xapian::Query(term), weight));
     }
   }
@@ -415,12 +433,12 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
       ++pairs;
       if (const Xapian::Query& clause = title_pair_clause(title_pair); !clause.empty()) title_pairs.push_back(clause);
       std::string body_pair = schema::pair_term(schema::kBodyPairPrefix, a.term, b.term);
-      if (title.db.term_exists(body_pair)) body_pairs.emplace_back(body_pair);
+      if (terms_in_index.may_exist(body_pair)) body_pairs.emplace_back(body_pair);
     }
     // The whole query as one phrase: what a user who pastes an error
     // message or an exact title expects to find first.
     if (ranking.whole_phrase_weight > 0) {
-      add_whole_phrases(text, gram_sequence, ranking, title.db, title_pair_clause, title_pairs, body_pairs);
+      add_whole_phrases(text, gram_sequence, ranking, terms_in_index, title_pair_clause, title_pairs, body_pairs);
     }
     if (!title_pairs.empty() || !body_pairs.empty()) {
       out.proximity = Xapian::Query(Xapian::Query::OP_OR,
