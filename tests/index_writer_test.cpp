@@ -251,6 +251,28 @@ TEST_CASE("shards of unequal size, in either order, score as one index of all th
   }
 }
 
+TEST_CASE("leaving absent terms out of a local query changes no score: a sharded stub keeps them all") {
+  // A local index drops query terms (word stems, pairs, CJK bigrams) that no
+  // article has; a stub of shards keeps every term. Both must score alike.
+  TempDir dir;
+  std::vector<Article> one = {make_article("t", "reset password", "open the settings page"),
+                              make_article("b", "account", "reset your password from the settings page"),
+                              make_article("z1", "修改密码", "", "zh")};
+  std::vector<Article> two = {make_article("z2", "账户", "如何修改登录密码", "zh"),
+                              make_article("x", "deposit fees", "network fees")};
+  build_index(dir / "one", one);
+  build_index(dir / "two", two);
+  std::vector<Article> all = one;
+  all.insert(all.end(), two.begin(), two.end());
+  build_index(dir / "whole", all);
+  std::string stub = faqsearch::testing::write_stub(dir / "shards.stub", {dir / "one", dir / "two"});
+  for (const char* query : {"reset zebra password", "open the settings page", "reset your password from zebra",
+                            "\"settings page\" zebra", "zebra quagga", "修改登录密码", "登录", "密码 zebra"}) {
+    CAPTURE(query);
+    check_same_scores(scores_for(dir / "whole", query), scores_for(stub, query));
+  }
+}
+
 TEST_CASE("a damaged title-length term is reported as corruption, naming the term") {
   for (const char* damaged : {"XLtwelve", "XL0", "XL65", "XL3x"}) {
     CAPTURE(damaged);

@@ -39,8 +39,8 @@ inline constexpr std::size_t kMaxProximityPairs = 16;
 
 // The text query in parts, so that explanations can score each part alone.
 struct TextQuery {
-  Xapian::Query title;    // title clauses of every word, scaled by title_weight
-  Xapian::Query body;     // body clauses of every word, scaled by body_weight
+  Xapian::Query title;    // title clauses of every word, scaled by title_weight (empty if none is in a title)
+  Xapian::Query body;     // body clauses of every word, scaled by body_weight (empty if none is in a body)
   Xapian::Query phrases;  // every phrase required, weight 0; empty Query if none
   // Adjacent query words found adjacent in the title or body (their pair
   // terms), and the whole-phrase clauses, weighted by proximity_weight;
@@ -104,6 +104,7 @@ struct TitleWeights {
 // ValueMapPostingSource from title length to weight, filtered by the terms),
 // so a stock xapian-tcpsrv evaluates it too; with `title.lengths`, a
 // TitleLengthSource gives the same weights from memory.
+// An empty Query if no title has any of `terms`.
 // REQUIRES: !terms.empty(), `weights` from title_weights(title, ...)
 [[nodiscard]] Xapian::Query title_clause(const TitleField& title, const TitleWeights& weights,
                                          const std::set<std::string>& terms, double factor);
