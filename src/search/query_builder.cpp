@@ -42,7 +42,8 @@ std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_pref
 // out of the query. The matcher opens a posting list for every term, a
 // B-tree descent (a few block reads) even when it is empty, and most word
 // pairs of a paraphrased question are in no article; leaving them out
-// changes no score. On a local database the check is a lookup through the
+// changes no ranking (scores agree to about 1e-15: the clauses are added in
+// another order). On a local database the check is a lookup through the
 // database's own cursor; on a remote shard it would be a network round trip
 // per term, so there every term counts as present (title.lengths is set
 // exactly for a local, unsharded database).
