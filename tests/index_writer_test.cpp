@@ -193,6 +193,16 @@ void check_same_scores(const std::map<std::string, double>& got, const std::map<
     CHECK(got.at(id) == doctest::Approx(score).epsilon(1e-12));
   }
 }
+// Indexes `first` and `second` as two shards under `dir` (named as given),
+// and both together as "whole".
+void build_shards_and_whole(const TempDir& dir, const std::string& first_name, const std::vector<Article>& first,
+                            const std::string& second_name, const std::vector<Article>& second) {
+  build_index(dir / first_name, first);
+  build_index(dir / second_name, second);
+  std::vector<Article> all = first;
+  all.insert(all.end(), second.begin(), second.end());
+  build_index(dir / "whole", all);
+}
 }  // namespace
 
 TEST_CASE("after updates and removals an index scores exactly as one built afresh from what is left") {
@@ -236,11 +246,7 @@ TEST_CASE("shards of unequal size, in either order, score as one index of all th
                                 make_article("d", "deposit fees and limits for every network", "fees"),
                                 make_article("e", "password rules for a new account", "rules"),
                                 make_article("f", "withdrawal fees", "fees for a withdrawal")};
-  build_index(dir / "small", small);
-  build_index(dir / "large", large);
-  std::vector<Article> all = small;
-  all.insert(all.end(), large.begin(), large.end());
-  build_index(dir / "whole", all);
+  build_shards_and_whole(dir, "small", small, "large", large);
   std::string small_first = faqsearch::testing::write_stub(dir / "small-first.stub", {dir / "small", dir / "large"});
   std::string large_first = faqsearch::testing::write_stub(dir / "large-first.stub", {dir / "large", dir / "small"});
   for (const char* query : {"password", "reset password", "fees"}) {
@@ -260,11 +266,7 @@ TEST_CASE("leaving absent terms out of a local query changes no score: a sharded
                               make_article("z1", "修改密码", "", "zh")};
   std::vector<Article> two = {make_article("z2", "账户", "如何修改登录密码", "zh"),
                               make_article("x", "deposit fees", "network fees")};
-  build_index(dir / "one", one);
-  build_index(dir / "two", two);
-  std::vector<Article> all = one;
-  all.insert(all.end(), two.begin(), two.end());
-  build_index(dir / "whole", all);
+  build_shards_and_whole(dir, "one", one, "two", two);
   std::string stub = faqsearch::testing::write_stub(dir / "shards.stub", {dir / "one", dir / "two"});
   for (const char* query : {"reset zebra password", "open the settings page", "reset your password from zebra",
                             "\"settings page\" zebra", "zebra quagga", "修改登录密码", "登录", "密码 zebra"}) {

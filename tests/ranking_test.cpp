@@ -348,26 +348,26 @@ TEST_CASE("property: the pruned top-k stays exact with short titles, after churn
     REQUIRE(searcher.has_value());
     check_pruned_equals_brute_force(*searcher, queries);
   }
-  SUBCASE("two shards as first indexed, where the title lengths come from the value streams") {
+  // The corpus as first indexed, in two shards: the title lengths then come from the value streams.
+  auto fresh_shards = [&] {
     faqsearch::testing::build_index(dir / "a", std::vector<Article>(corpus.begin(), corpus.begin() + 150));
     faqsearch::testing::build_index(dir / "b", std::vector<Article>(corpus.begin() + 150, corpus.end()));
     auto sharded = Searcher::open(faqsearch::testing::write_stub(dir / "shards.stub", {dir / "a", dir / "b"}));
     REQUIRE(sharded.has_value());
-    check_pruned_equals_brute_force(*sharded, queries);
+    return std::move(*sharded);
+  };
+  SUBCASE("two shards as first indexed, where the title lengths come from the value streams") {
+    check_pruned_equals_brute_force(fresh_shards(), queries);
   }
   SUBCASE("two shards, with the largest title and phrase weights a profile allows") {
     // The title clauses' posting sources are scaled down at query time; this
     // profile scales them up the most (title_weight x whole_phrase_weight x idf).
-    faqsearch::testing::build_index(dir / "a", std::vector<Article>(corpus.begin(), corpus.begin() + 150));
-    faqsearch::testing::build_index(dir / "b", std::vector<Article>(corpus.begin() + 150, corpus.end()));
-    auto sharded = Searcher::open(faqsearch::testing::write_stub(dir / "shards.stub", {dir / "a", dir / "b"}));
-    REQUIRE(sharded.has_value());
     RankingOptions heavy = brute_force_profile();
     heavy.title_weight = 1000;
     heavy.whole_phrase_weight = 1000;
     heavy.proximity_weight = 1000;
     REQUIRE(validate_ranking(heavy).ok());
-    check_pruned_equals_brute_force(*sharded, queries, heavy, {0.0, 0.5});
+    check_pruned_equals_brute_force(fresh_shards(), queries, heavy, {0.0, 0.5});
   }
   SUBCASE("the same two shards after the churn") {
     build_and_churn(dir / "a", 0, 150);
