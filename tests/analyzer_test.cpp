@@ -107,6 +107,7 @@ TEST_CASE("invalid UTF-8 is not an error: bad bytes are dropped, good words kept
   CHECK(terms(a, std::string("wallet \xff\xfe backup")) == Terms{"wallet", "backup"});
   CHECK(terms(a, std::string("\xc3")) == Terms{});
   CHECK(a.cjk_bigrams(std::string("钱\xff包")) == Terms{"钱", "包"});
+  CHECK(a.han_characters(std::string("钱\xff包")) == Terms{"钱", "包"});
   CHECK(a.loose_form(std::string("caf\xc3")) == std::string("caf\xc3"));
 }
 
@@ -140,6 +141,7 @@ TEST_CASE("analyzer settings name the ICU version, folding and every term-changi
   CHECK(s.find("compounds=1") != std::string::npos);
   CHECK(s.find("loose=2") != std::string::npos);
   CHECK(s.find("bigrams=1") != std::string::npos);
+  CHECK(s.find("han_characters=1") != std::string::npos);
 }
 
 // ---------------------------------------------------------------------------
@@ -356,6 +358,29 @@ TEST_CASE("issue 5: cjk_bigrams cuts runs of Han, kana and Hangul into overlappi
   for (const auto& c : cases) {
     INFO(c.text);
     CHECK(joined(a.cjk_bigrams(c.text)) == joined(c.bigrams));
+  }
+}
+
+TEST_CASE("issue 6: han_characters gives each Han character of the bigram runs, in loose form") {
+  struct Case {
+    std::string_view text;
+    Terms characters;
+  };
+  const Case cases[] = {
+      {"我的钱包在哪", {"我", "的", "钱", "包", "在", "哪"}},
+      {"還款 还款", {"还", "款", "还", "款"}},  // one per occurrence; Traditional → Simplified
+      {"如何备份", {"怎", "么", "备", "份"}},   // the loose form of the run (如何 → 怎么)
+      {"ログイン方法", {"方", "法"}},           // kana left out
+      {"iCloud 备份", {"备", "份"}},
+      {"지갑 백업", {}},  // Hangul left out
+      {"ฉันลืมรหัสผ่าน", {}},
+      {"Reset my 2FA", {}},
+      {"", {}},
+  };
+  Analyzer a;
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(joined(a.han_characters(c.text)) == joined(c.characters));
   }
 }
 

@@ -108,15 +108,19 @@ TEST_CASE("an index written with another format version or analyzer is refused w
   TempDir dir;
   std::string db = dir / "db";
   build_index(db, {make_article("a", "wallet", "")});
-  SUBCASE("format version") {
-    Xapian::WritableDatabase(db).set_metadata("faqsearch.format", "999");
-    auto w = IndexWriter::open(db);
-    REQUIRE_FALSE(w.has_value());
-    CHECK(w.error().code() == ErrorCode::unsupported);
-    CHECK(w.error().message().find("format version 999") != std::string::npos);
-    auto s = Searcher::open(db);
-    REQUIRE_FALSE(s.has_value());
-    CHECK(s.error().code() == ErrorCode::unsupported);
+  // 5: the previous format, without single Han characters.
+  for (std::string version : {"5", "999"}) {
+    SUBCASE(("format version " + version).c_str()) {
+      Xapian::WritableDatabase(db).set_metadata("faqsearch.format", version);
+      auto w = IndexWriter::open(db);
+      REQUIRE_FALSE(w.has_value());
+      CHECK(w.error().code() == ErrorCode::unsupported);
+      CHECK(w.error().message().find("format version " + version) != std::string::npos);
+      CHECK(w.error().message().find("rebuild the index") != std::string::npos);
+      auto s = Searcher::open(db);
+      REQUIRE_FALSE(s.has_value());
+      CHECK(s.error().code() == ErrorCode::unsupported);
+    }
   }
   SUBCASE("analyzer settings") {
     Xapian::WritableDatabase(db).set_metadata("faqsearch.analyzer", "icu=1.0");
@@ -135,6 +139,26 @@ TEST_CASE("an index written with another format version or analyzer is refused w
     REQUIRE_FALSE(w.has_value());
     CHECK(w.error().message().find("not a faqsearch index") != std::string::npos);
   }
+}
+
+TEST_CASE("index format 6: Han characters are terms of their field; two adjacent Han words make no pair") {
+  TempDir dir;
+  std::string db = dir / "db";
+  build_index(db, {make_article("zh", "钱包备份", "iCloud 备份", "zh"), make_article("ja", "ログイン方法", "", "ja"),
+                   make_article("ko", "지갑 백업", "", "ko")});
+  Xapian::Database x(db);
+  for (const char* term : {"UT钱", "UT包", "UT备", "UT份", "UB备", "UB份", "UT方", "UT法", "PBicloud 备份"}) {
+    INFO(term);
+    CHECK(x.term_exists(term));
+  }
+  // No kana or Hangul characters, no title characters in the body, and no
+  // pair of the two Chinese title words (segmented 钱包 | 备份).
+  for (const char* term : {"UTロ", "UTグ", "UT지", "UT백", "UB钱", "PT钱包 备份"}) {
+    INFO(term);
+    CHECK_FALSE(x.term_exists(term));
+  }
+  CHECK(x.term_exists("ZT钱包"));
+  CHECK(x.term_exists("ZT备份"));
 }
 
 TEST_CASE("paths that are not indexes give errors naming the path") {

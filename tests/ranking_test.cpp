@@ -498,12 +498,13 @@ TEST_CASE("stopwords weigh stopword_weight when the query language is known, and
   CHECK(must_search(*searcher, r).hits.size() == 2);
 }
 
-TEST_CASE("issue 6: a Chinese bigram with a stop character weighs stopword_weight") {
+TEST_CASE("issue 6: a Chinese bigram or character with a stop character weighs stopword_weight") {
   TempDir dir;
   auto searcher = indexed_searcher(dir / "db", {faqsearch::testing::make_article("particle", "有款吗", "", "zh"),
+                                                faqsearch::testing::make_article("particle-only", "吗呀", "", "zh"),
                                                 faqsearch::testing::make_article("content", "退款", "", "zh")});
   SearchRequest r;
-  r.query = "退款吗";  // bigrams 退款 and 款吗; words 退款 and 吗
+  r.query = "退款吗";  // bigrams 退款 and 款吗; words 退款 and 吗; characters 退, 款 and 吗
   r.query_language = "zh";
   r.now = kNow;
   r.explain = true;
@@ -518,9 +519,51 @@ TEST_CASE("issue 6: a Chinese bigram with a stop character weighs stopword_weigh
     }
     return 0.0;
   };
-  // "有款吗" matches only through 吗 and 款吗: all of its score is stopword weight.
-  CHECK(score_of(0.3, "particle") == doctest::Approx(0.3 * score_of(1, "particle")));
-  CHECK(score_of(0.3, "content") == doctest::Approx(score_of(1, "content")));
+  SUBCASE("bigrams") {
+    r.ranking.han_character_weight = 0;
+    // "有款吗" matches only through 吗 and 款吗: all of its score is stopword weight.
+    CHECK(score_of(0.3, "particle") > 0);
+    CHECK(score_of(0.3, "particle") == doctest::Approx(0.3 * score_of(1, "particle")));
+    CHECK(score_of(0.3, "content") == doctest::Approx(score_of(1, "content")));
+  }
+  SUBCASE("characters") {
+    // "吗呀" matches only through the word and the character 吗.
+    CHECK(score_of(0.3, "particle-only") > 0);
+    CHECK(score_of(0.3, "particle-only") == doctest::Approx(0.3 * score_of(1, "particle-only")));
+    CHECK(score_of(0.3, "content") == doctest::Approx(score_of(1, "content")));
+  }
+}
+
+TEST_CASE("issue 6: single Han characters find a paraphrase that shares no word and no bigram") {
+  TempDir dir;
+  using faqsearch::testing::make_article;
+  auto searcher = indexed_searcher(
+      dir / "db", {make_article("statement-day", "账单日", "", "zh"), make_article("wallet", "錢包", "", "zh"),
+                   make_article("limit", "提高额度", "", "zh")});
+  SearchRequest r;
+  r.query_language = "zh";
+  r.now = kNow;
+  auto ids_for = [&](const char* query, double han_character_weight) {
+    r.query = query;
+    r.ranking.han_character_weight = han_character_weight;
+    std::vector<std::string> ids;
+    for (const SearchHit& h : must_search(*searcher, r).hits) ids.push_back(h.id);
+    return ids;
+  };
+  // 帐 is a variant of 账: only 单 is shared.
+  CHECK(ids_for("帐单", 2.5) == std::vector<std::string>{"statement-day"});
+  CHECK(ids_for("帐单", 0).empty());
+  // A Traditional title meets a Simplified query character by character.
+  CHECK(ids_for("钱", 2.5) == std::vector<std::string>{"wallet"});
+  CHECK(ids_for("钱", 0).empty());
+  // Characters add to words and bigrams: the weight raises the match's score.
+  r.explain = true;
+  r.query = "提额";
+  r.ranking.han_character_weight = 0;
+  double without = must_search(*searcher, r).hits.at(0).explanation->title_bm25;
+  r.ranking.han_character_weight = 2.5;
+  double with = must_search(*searcher, r).hits.at(0).explanation->title_bm25;
+  CHECK(with > without);
 }
 
 TEST_CASE("issue 6: a title word is normalised by the title's length, not the article's") {

@@ -100,8 +100,8 @@ int main(int argc, char** argv) {
   // Ranking: a profile file first, then single flags override its fields.
   std::string profile, now;
   std::optional<double> title_weight, body_weight, k1, b, title_b, proximity_weight, whole_phrase_weight,
-      cjk_bigram_weight, hangul_bigram_weight, coordination_weight, stopword_weight, recency_weight, half_life,
-      popularity_weight;
+      cjk_bigram_weight, hangul_bigram_weight, han_character_weight, coordination_weight, stopword_weight,
+      recency_weight, half_life, popularity_weight;
   bool explain = false;
   app.add_option("--profile", profile, "Ranking profile (JSON object of RankingOptions fields)");
   app.add_option("--title-weight", title_weight, "Multiplier on title BM25")->check(CLI::NonNegativeNumber);
@@ -116,6 +116,8 @@ int main(int argc, char** argv) {
   app.add_option("--bigram-weight", cjk_bigram_weight, "Weight of Han/kana character-bigram matches")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--hangul-bigram-weight", hangul_bigram_weight, "Weight of Hangul syllable-bigram matches")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--han-character-weight", han_character_weight, "Weight of single Han character matches")
       ->check(CLI::NonNegativeNumber);
   app.add_option("--coordination-weight", coordination_weight, "Bonus for matching more of the query's words")
       ->check(CLI::NonNegativeNumber);
@@ -160,6 +162,7 @@ int main(int argc, char** argv) {
                               {&whole_phrase_weight, &k.whole_phrase_weight},
                               {&cjk_bigram_weight, &k.cjk_bigram_weight},
                               {&hangul_bigram_weight, &k.hangul_bigram_weight},
+                              {&han_character_weight, &k.han_character_weight},
                               {&coordination_weight, &k.coordination_weight},
                               {&stopword_weight, &k.stopword_weight},
                               {&recency_weight, &k.recency_weight},

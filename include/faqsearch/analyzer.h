@@ -159,6 +159,13 @@ class Analyzer {
   //   "지갑 백업" → 지갑 백업;  "iCloud 备份" → 备份;  "錢包" → 钱包
   [[nodiscard]] std::vector<std::string> cjk_bigrams(std::string_view text);
 
+  // Returns the Han characters of `text`, one per occurrence, from the same
+  // runs as cjk_bigrams() (folded, in loose_form(): Traditional as
+  // Simplified). Kana and Hangul are left out: a lone kana is mostly a
+  // particle or a sound, and Korean is written in words.
+  //   "我的钱包在哪" → 我 的 钱 包 在 哪;  "ログイン方法" → 方 法;  "錢包" → 钱 包
+  [[nodiscard]] std::vector<std::string> han_characters(std::string_view text);
+
   // Returns the stem of folded `term` for language `lang` (a BCP-47 tag).
   // Only TokenKind::word tokens are worth stemming; the term comes back
   // unchanged when the language has no stemmer ("zh", "", "und") or the term

@@ -18,10 +18,9 @@
 // that length, and the title's is stored as a value at index time. A field's
 // terms are the query words' stems (and loose forms) plus, for Chinese,
 // Japanese and Korean, character bigrams weighted by cjk_bigram_weight and
-// hangul_bigram_weight. `age_days` is (now - updated) in days, updated being
-// `updated` (else `published`) but never later than the moment it was
-// indexed; an article without dates gets no recency boost. A `now` earlier
-// than the newest article's date counts as that date, so no recency factor
+// hangul_bigram_weight, and single Han characters by han_character_weight. `age_days` is (now - updated) in days,
+// updated being `updated` (else `published`) but never later than the moment it was indexed; an article without dates
+// gets no recency boost. A `now` earlier than the newest article's date counts as that date, so no recency factor
 // exceeds 1.
 // idf(word) = ln(1 + N / n) over N articles of which n contain the word: a
 // word found in every article still counts (ln 2), so that among articles the
@@ -151,6 +150,19 @@ struct RankingOptions {
   // but share the bigram "지갑". Default 3: question-pair-ko nDCG@10 0.587
   // without bigrams, 0.695 at 2, 0.706 at 3.
   double hangul_bigram_weight = 3.0;
+  // Weight of single Han character matches, 0..1000 (within each field's
+  // BM25, like the bigrams; a character that is on its own a stopword, such
+  // as 的 or 吗, weighs stopword_weight times this). A paraphrase of a
+  // Chinese question often shares characters but not their neighbours
+  // (还钱 / 还款, 提额 / 提升额度), and single characters with bigrams is the
+  // usual combination for Chinese retrieval. Kana and Hangul have none.
+  // Default 2.5, the largest weight that lowers no set (nDCG@10): bq-faq-zh
+  // 0.2204 at 0, 0.2278 / 0.2297 / 0.2312 / 0.2310 / 0.2333 at 1 / 2 / 2.5 /
+  // 3 / 4; debian-faq-known-item (its Chinese and Japanese spans) 0.9557 up
+  // to 2.5, 0.9543 at 3 and 4; the other sets have no Han and are
+  // unchanged. Costs Chinese queries time: about 1.5x on bq-faq-zh
+  // (docs/relevance.md); 0 turns it off without reindexing.
+  double han_character_weight = 2.5;
   // Coordination bonus, 0..1000: an article gets this fraction of `scale`
   // times the share of the query's words it contains, so that articles
   // matching more of the words rank first (BM25 alone lets one repeated rare

@@ -55,6 +55,9 @@ class Analyzer::Impl {
   std::string loose_form(std::string_view term) { return loose_.loose(term); }
 
   std::vector<std::string> cjk_bigrams(std::string_view text) { return detail::cjk_bigrams(text, folder_, loose_); }
+  std::vector<std::string> han_characters(std::string_view text) {
+    return detail::han_characters(text, folder_, loose_);
+  }
 
   std::string stem(std::string_view term, std::string_view lang) {
     const detail::LanguageStrategy& strategy = detail::language_strategy(lang);
@@ -70,7 +73,7 @@ class Analyzer::Impl {
     // Bump a version below whenever its rules change the terms it gives.
     return fmt::format(
         "icu={};unicode={};fold=nfkc_cf+apostrophe+dotted_i;break=word;max_token_bytes={};compounds=1;loose=2;"
-        "bigrams=1",
+        "bigrams=1;han_characters=1",
         U_ICU_VERSION, U_UNICODE_VERSION, options_.max_token_bytes);
   }
 
@@ -137,6 +140,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) { return impl_->tok
 std::string Analyzer::loose_form(std::string_view term) { return impl_->loose_form(term); }
 
 std::vector<std::string> Analyzer::cjk_bigrams(std::string_view text) { return impl_->cjk_bigrams(text); }
+std::vector<std::string> Analyzer::han_characters(std::string_view text) { return impl_->han_characters(text); }
 
 std::string Analyzer::stem(std::string_view term, std::string_view lang) {
   bool has_letter = false;

@@ -41,10 +41,10 @@ void append_bigrams(std::string_view run, std::vector<std::string>& out) {
   }
 }
 
-}  // namespace
-
-std::vector<std::string> cjk_bigrams(std::string_view text, const Folder& folder, LooseFolder& loose) {
-  std::vector<std::string> out;
+// Calls `emit` with each run of bigram-script letters in `text`, folded and in
+// its loose form.
+template <typename Emit>
+void for_each_run(std::string_view text, const Folder& folder, LooseFolder& loose, Emit emit) {
   std::size_t i = 0;
   while (i < text.size()) {
     // ASCII never starts a run: skip it without decoding.
@@ -65,8 +65,29 @@ std::vector<std::string> cjk_bigrams(std::string_view text, const Folder& folder
     }
     if (run_end == run_begin) continue;
     std::string folded = folder.fold(text.substr(run_begin, run_end - run_begin));
-    append_bigrams(loose.loose(folded), out);
+    emit(loose.loose(folded));
   }
+}
+
+}  // namespace
+
+std::vector<std::string> cjk_bigrams(std::string_view text, const Folder& folder, LooseFolder& loose) {
+  std::vector<std::string> out;
+  for_each_run(text, folder, loose, [&](std::string_view run) { append_bigrams(run, out); });
+  return out;
+}
+
+std::vector<std::string> han_characters(std::string_view text, const Folder& folder, LooseFolder& loose) {
+  std::vector<std::string> out;
+  for_each_run(text, folder, loose, [&](std::string_view run) {
+    for (std::size_t i = 0; i < run.size();) {
+      std::size_t start = i;
+      UChar32 c = next_code_point(run, &i);
+      UErrorCode status = U_ZERO_ERROR;
+      if (uscript_getScript(c, &status) != USCRIPT_HAN) continue;
+      out.emplace_back(run.substr(start, i - start));
+    }
+  });
   return out;
 }
 

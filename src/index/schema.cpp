@@ -21,23 +21,28 @@ std::string ascii_lower_trimmed(std::string_view s) {
   return out;
 }
 
+// The prefixes of one field's terms.
+struct FieldPrefixes {
+  std::string_view word, stem, gram, character, pair;
+};
+constexpr FieldPrefixes kTitleField{kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix, kTitleCharPrefix,
+                                    kTitlePairPrefix};
+constexpr FieldPrefixes kBodyField{kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, kBodyCharPrefix, kBodyPairPrefix};
+
 // Indexes one field; returns its length in words (compounds not counted).
-int index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, std::string_view word_prefix,
-                std::string_view stem_prefix, std::string_view gram_prefix, std::string_view pair_prefix,
+int index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, const FieldPrefixes& prefix,
                 std::string_view lang) {
   const Token* previous_word = nullptr;
   int words = 0;
   std::vector<Token> tokens = analyzer.tokenize(text);
   for (const Token& token : tokens) {
-    doc.add_posting(prefixed(word_prefix, token.term), token.position);
-    for (const std::string& term : match_terms(analyzer, stem_prefix, token, lang)) doc.add_term(term);
-    // Pairs of words as the query side forms them: compounds left out. (Pairs
-    // of two Han/kana words are no longer queried, see makes_pair_term() in
-    // search/query_builder.cpp; they stay until the next format change.)
+    doc.add_posting(prefixed(prefix.word, token.term), token.position);
+    for (const std::string& term : match_terms(analyzer, prefix.stem, token, lang)) doc.add_term(term);
+    // Pairs of words as the query side forms them: compounds left out.
     if (token.compound) continue;
     ++words;
-    if (previous_word && token.position == previous_word->position + 1) {
-      if (std::string pair = pair_term(pair_prefix, previous_word->term, token.term); !pair.empty()) {
+    if (previous_word && token.position == previous_word->position + 1 && makes_pair_term(*previous_word, token)) {
+      if (std::string pair = pair_term(prefix.pair, previous_word->term, token.term); !pair.empty()) {
         doc.add_term(pair);
       }
     }
@@ -48,7 +53,10 @@ int index_field(Xapian::Document& doc, Analyzer& analyzer, std::string_view text
   // thing to matching the exact run of characters the user typed.
   Xapian::termpos gram_position = 0;
   for (const std::string& gram : analyzer.cjk_bigrams(text)) {
-    doc.add_posting(prefixed(gram_prefix, gram), ++gram_position);
+    doc.add_posting(prefixed(prefix.gram, gram), ++gram_position);
+  }
+  for (const std::string& character : analyzer.han_characters(text)) {
+    doc.add_term(prefixed(prefix.character, character));
   }
   return words;
 }
@@ -136,6 +144,10 @@ std::string prefixed(std::string_view prefix, std::string_view text) {
   return out;
 }
 
+bool makes_pair_term(const Token& a, const Token& b) {
+  return a.kind != TokenKind::ideographic || b.kind != TokenKind::ideographic;
+}
+
 std::string pair_term(std::string_view pair_prefix, std::string_view first, std::string_view second) {
   // Xapian's limit on a term is 245 bytes.
   if (pair_prefix.size() + first.size() + 1 + second.size() > 240) return {};
@@ -195,13 +207,11 @@ Xapian::valueno recency_slot(double half_life_days) {
 
 Xapian::Document make_document(Analyzer& analyzer, const Article& article, UnixSeconds indexed_at) {
   Xapian::Document doc;
-  int title_words = index_field(doc, analyzer, article.title, kTitleWordPrefix, kTitleStemPrefix, kTitleGramPrefix,
-                                kTitlePairPrefix, article.lang);
+  int title_words = index_field(doc, analyzer, article.title, kTitleField, article.lang);
   int title_length = std::min(title_words, kMaxTitleLength);
   doc.add_value(kTitleLengthSlot, Xapian::sortable_serialise(title_length));
   if (title_length > 0) doc.add_boolean_term(prefixed(kTitleLengthPrefix, std::to_string(title_length)));
-  (void)index_field(doc, analyzer, article.body, kBodyWordPrefix, kBodyStemPrefix, kBodyGramPrefix, kBodyPairPrefix,
-                    article.lang);
+  (void)index_field(doc, analyzer, article.body, kBodyField, article.lang);
   doc.add_boolean_term(id_term(article.id));
   if (!article.category.empty()) doc.add_boolean_term(category_term(article.category));
   if (!article.lang.empty()) doc.add_boolean_term(language_term(article.lang));

@@ -26,6 +26,7 @@ constexpr Field kFields[] = {
     {"whole_phrase_weight", &RankingOptions::whole_phrase_weight},
     {"cjk_bigram_weight", &RankingOptions::cjk_bigram_weight},
     {"hangul_bigram_weight", &RankingOptions::hangul_bigram_weight},
+    {"han_character_weight", &RankingOptions::han_character_weight},
     {"coordination_weight", &RankingOptions::coordination_weight},
     {"stopword_weight", &RankingOptions::stopword_weight},
     {"recency_weight", &RankingOptions::recency_weight},
@@ -45,8 +46,8 @@ Status validate_ranking(const RankingOptions& o) {
   for (auto member :
        {&RankingOptions::title_weight, &RankingOptions::body_weight, &RankingOptions::bm25_k1,
         &RankingOptions::proximity_weight, &RankingOptions::whole_phrase_weight, &RankingOptions::cjk_bigram_weight,
-        &RankingOptions::hangul_bigram_weight, &RankingOptions::coordination_weight, &RankingOptions::recency_weight,
-        &RankingOptions::popularity_weight}) {
+        &RankingOptions::hangul_bigram_weight, &RankingOptions::han_character_weight,
+        &RankingOptions::coordination_weight, &RankingOptions::recency_weight, &RankingOptions::popularity_weight}) {
     if (o.*member < 0 || o.*member > kMaxRankingWeight) {
       auto field =
           std::find_if(std::begin(kFields), std::end(kFields), [&](const Field& f) { return f.member == member; });

@@ -128,25 +128,15 @@ std::vector<std::vector<std::string>> gram_runs(const std::vector<std::string>& 
   return runs;
 }
 
-// True iff two adjacent query words make a pair term for the bonuses. Two
-// Han/kana words do not: a dictionary segments a query and an article's
-// paraphrase of it differently, and the bigram runs (add_whole_phrases)
-// reward characters found together instead, when whole_phrase_weight and
-// cjk_bigram_weight are on. bq-faq-zh 0.2162 -> 0.2209 (proximity pairs)
-// -> 0.2215 (no word phrase across them); no other set moved.
-bool makes_pair_term(const Token& a, const Token& b) {
-  return a.kind != TokenKind::ideographic || b.kind != TokenKind::ideographic;
-}
-
 // The terms of every adjacent pair of `words` in one field: all of them
 // together stand for the whole sequence as a phrase, near enough (a repeated
 // pair elsewhere could stand in for one), without reading positions. Empty if
-// a pair has no term, or two adjacent words make none (makes_pair_term(): the
+// a pair has no term, or two adjacent words make none (schema::makes_pair_term(): the
 // Han/kana runs stand for that part of the query).
 std::vector<std::string> all_pair_terms(std::string_view pair_prefix, const std::vector<Token>& words) {
   std::vector<std::string> terms;
   for (std::size_t i = 1; i < words.size(); ++i) {
-    if (!makes_pair_term(words[i - 1], words[i])) return {};
+    if (!schema::makes_pair_term(words[i - 1], words[i])) return {};
     std::string term = schema::pair_term(pair_prefix, words[i - 1].term, words[i].term);
     if (term.empty()) return {};
     terms.push_back(std::move(term));
@@ -407,15 +397,29 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   if (ranking.cjk_bigram_weight > 0 || ranking.hangul_bigram_weight > 0) {
     gram_sequence = analyzer.cjk_bigrams(text.raw);
   }
-  for (const std::string& g : std::set<std::string>(gram_sequence.begin(), gram_sequence.end())) {
-    double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
-    if (has_stop_character(stopword_language, g) && !all_stopwords) weight *= ranking.stopword_weight;
-    if (weight == 0) continue;
-    if (std::string term = schema::prefixed(schema::kTitleGramPrefix, g); terms_in_index.may_exist(term)) {
+  // One clause per field that has `unit` (a bigram or a character); a unit
+  // holding a character that is on its own a stopword weighs like one.
+  auto add_unit = [&](std::string_view title_prefix, std::string_view body_prefix, const std::string& unit,
+                      double weight) {
+    if (has_stop_character(stopword_language, unit) && !all_stopwords) weight *= ranking.stopword_weight;
+    if (weight == 0) return;
+    if (std::string term = schema::prefixed(title_prefix, unit); terms_in_index.may_exist(term)) {
       title_clauses.push_back(scaled(Xapian::Query(term), weight));
     }
-    if (std::string term = schema::prefixed(schema::kBodyGramPrefix, g); terms_in_index.may_exist(term)) {
+    if (std::string term = schema::prefixed(body_prefix, unit); terms_in_index.may_exist(term)) {
       body_clauses.push_back(scaled(Xapian::Query(term), weight));
+    }
+  };
+  for (const std::string& g : std::set<std::string>(gram_sequence.begin(), gram_sequence.end())) {
+    double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
+    add_unit(schema::kTitleGramPrefix, schema::kBodyGramPrefix, g, weight);
+  }
+  // Single Han characters, likewise: a paraphrase often shares characters
+  // but not their neighbours (还钱 / 还款).
+  if (ranking.han_character_weight > 0) {
+    std::vector<std::string> characters = analyzer.han_characters(text.raw);
+    for (const std::string& c : std::set<std::string>(characters.begin(), characters.end())) {
+      add_unit(schema::kTitleCharPrefix, schema::kBodyCharPrefix, c, ranking.han_character_weight);
     }
   }
   out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
@@ -428,7 +432,7 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
       const Token& a = text.sequence[i - 1];
       const Token& b = text.sequence[i];
       if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
-      if (!makes_pair_term(a, b)) continue;
+      if (!schema::makes_pair_term(a, b)) continue;
       std::string title_pair = schema::pair_term(schema::kTitlePairPrefix, a.term, b.term);
       if (title_pair.empty()) continue;
       ++pairs;
