@@ -370,6 +370,9 @@ TEST_CASE("issue 6: han_characters gives each Han character of the bigram runs, 
       {"我的钱包在哪", {"我", "的", "钱", "包", "在", "哪"}},
       {"還款 还款", {"还", "款", "还", "款"}},  // one per occurrence; Traditional → Simplified
       {"如何备份", {"怎", "么", "备", "份"}},   // the loose form of the run (如何 → 怎么)
+      {"多长时间", {"多", "久"}},               // 多长时间 → 多久
+      {"啥", {"什", "么"}},                     // 啥 → 什么
+      {"人々", {"人", "々"}},                   // 々 has Script=Han
       {"ログイン方法", {"方", "法"}},           // kana left out
       {"iCloud 备份", {"备", "份"}},
       {"지갑 백업", {}},  // Hangul left out

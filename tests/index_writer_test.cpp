@@ -282,7 +282,7 @@ TEST_CASE("shards of unequal size, in either order, score as one index of all th
 }
 
 TEST_CASE("leaving absent terms out of a local query changes no score: a sharded stub keeps them all") {
-  // A local index drops query terms (word stems, pairs, CJK bigrams) that no
+  // A local index drops query terms (word stems, pairs, CJK bigrams, Han characters) that no
   // article has; a stub of shards keeps every term. Both must score alike.
   TempDir dir;
   std::vector<Article> one = {make_article("t", "reset password", "open the settings page"),

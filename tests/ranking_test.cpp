@@ -22,16 +22,34 @@ namespace {
 constexpr UnixSeconds kNow = 1790000000;  // 2026-09-21, after every generated date
 constexpr UnixSeconds kDay = 86400;
 
-const std::vector<std::string> kVocabulary = {
-    "wallet", "backup",  "icloud", "deposit", "withdrawal", "address", "network", "fee",      "trading", "order",
-    "limit",  "account", "email",  "phone",   "password",   "reset",   "verify",  "identity", "card",    "bank",
-    "crypto", "usdt",    "tron",   "erc",     "transfer",   "frozen",  "support", "api",      "key",     "device"};
+// The words of generated articles and queries, joined by `separator`, in `lang`.
+struct Vocabulary {
+  std::vector<std::string> words;
+  std::string separator;
+  std::string lang;
+};
+
+const Vocabulary kVocabulary = {
+    {"wallet", "backup",  "icloud", "deposit", "withdrawal", "address", "network", "fee",      "trading", "order",
+     "limit",  "account", "email",  "phone",   "password",   "reset",   "verify",  "identity", "card",    "bank",
+     "crypto", "usdt",    "tron",   "erc",     "transfer",   "frozen",  "support", "api",      "key",     "device"},
+    " ",
+    "en"};
+
+// Chinese, written without spaces: runs that the dictionary segments, bigrams,
+// single characters and stop characters (的, 吗, 我) all take part.
+const Vocabulary kChineseVocabulary = {
+    {"钱包", "备份", "云端", "充值", "提现", "地址", "网络", "手续费", "交易",   "订单",
+     "限额", "账户", "邮箱", "手机", "密码", "重置", "验证", "身份",   "银行卡", "银行",
+     "转账", "冻结", "客服", "接口", "密钥", "设备", "的",   "吗",     "我",     "怎么"},
+    "",
+    "zh"};
 
 // A deterministic corpus: random titles and bodies over a small vocabulary,
 // dates over six years and views over six orders of magnitude.
-std::vector<Article> generated_corpus(std::uint64_t seed, int n) {
+std::vector<Article> generated_corpus(std::uint64_t seed, int n, const Vocabulary& vocabulary = kVocabulary) {
   std::mt19937_64 rng(seed);
-  std::uniform_int_distribution<std::size_t> word(0, kVocabulary.size() - 1);
+  std::uniform_int_distribution<std::size_t> word(0, vocabulary.words.size() - 1);
   std::uniform_int_distribution<int> title_len(2, 6), body_len(5, 25);
   std::uniform_int_distribution<UnixSeconds> age(0, 6 * 365 * kDay);
   std::uniform_real_distribution<double> log_views(0, 6);
@@ -39,9 +57,9 @@ std::vector<Article> generated_corpus(std::uint64_t seed, int n) {
   for (int i = 0; i < n; ++i) {
     Article a;
     a.id = "g" + std::to_string(i);
-    for (int w = title_len(rng); w > 0; --w) a.title += kVocabulary[word(rng)] + " ";
-    for (int w = body_len(rng); w > 0; --w) a.body += kVocabulary[word(rng)] + " ";
-    a.lang = "en";
+    for (int w = title_len(rng); w > 0; --w) a.title += vocabulary.words[word(rng)] + vocabulary.separator;
+    for (int w = body_len(rng); w > 0; --w) a.body += vocabulary.words[word(rng)] + vocabulary.separator;
+    a.lang = vocabulary.lang;
     a.updated = kNow - age(rng);
     a.views = static_cast<std::int64_t>(std::pow(10.0, log_views(rng)));
     out.push_back(std::move(a));
@@ -49,14 +67,14 @@ std::vector<Article> generated_corpus(std::uint64_t seed, int n) {
   return out;
 }
 
-std::vector<std::string> generated_queries(std::uint64_t seed, int n) {
+std::vector<std::string> generated_queries(std::uint64_t seed, int n, const Vocabulary& vocabulary = kVocabulary) {
   std::mt19937_64 rng(seed);
-  std::uniform_int_distribution<std::size_t> word(0, kVocabulary.size() - 1);
+  std::uniform_int_distribution<std::size_t> word(0, vocabulary.words.size() - 1);
   std::uniform_int_distribution<int> len(1, 4);
   std::vector<std::string> out;
   for (int i = 0; i < n; ++i) {
     std::string q;
-    for (int w = len(rng); w > 0; --w) q += kVocabulary[word(rng)] + " ";
+    for (int w = len(rng); w > 0; --w) q += vocabulary.words[word(rng)] + vocabulary.separator;
     out.push_back(q);
   }
   return out;
@@ -95,6 +113,11 @@ TEST_CASE("profiles parse from JSON and reject unknown keys, non-numbers and bad
   CHECK(parse_ranking_profile(R"({"title_b": 0.2})")->title_b == 0.2);
   CHECK_FALSE(parse_ranking_profile(R"({"recency_half_life_days": 100})").has_value());
   CHECK_FALSE(parse_ranking_profile(R"({"recency_weight": -0.1})").has_value());
+  CHECK(parse_ranking_profile(R"({"han_character_weight": 0})")->han_character_weight == 0);
+  auto characters = parse_ranking_profile(R"({"han_character_weight": 1001})", "p.json");
+  REQUIRE_FALSE(characters.has_value());
+  CHECK(characters.error().message().find("han_character_weight") != std::string::npos);
+  CHECK_FALSE(parse_ranking_profile(R"({"han_character_weight": -1})").has_value());
   // Weights are bounded: Xapian 1.4 would prune a posting source scaled up past its stored weights.
   auto huge = parse_ranking_profile(R"({"title_weight": 1e7})", "p.json");
   REQUIRE_FALSE(huge.has_value());
@@ -116,10 +139,14 @@ TEST_CASE("the default profile passes its own validation") { CHECK(validate_rank
 
 TEST_CASE("explanations add up exactly to the score of every hit") {
   TempDir dir;
-  auto searcher = indexed_searcher(dir / "db", generated_corpus(7, 200));
-  for (const std::string& q : generated_queries(11, 30)) {
+  const Vocabulary* vocabulary = &kVocabulary;
+  SUBCASE("English") {}
+  SUBCASE("Chinese") { vocabulary = &kChineseVocabulary; }
+  auto searcher = indexed_searcher(dir / "db", generated_corpus(7, 200, *vocabulary));
+  for (const std::string& q : generated_queries(11, 30, *vocabulary)) {
     SearchRequest r;
     r.query = q;
+    r.query_language = vocabulary->lang;
     r.now = kNow;
     r.explain = true;
     r.limit = 20;
@@ -256,11 +283,13 @@ RankingOptions brute_force_profile() {
 
 void check_pruned_equals_brute_force(const Searcher& searcher, const std::vector<std::string>& queries,
                                      const RankingOptions& profile = brute_force_profile(),
-                                     const std::vector<double>& boost_weights = {0.0, 0.02, 0.3, 3.0}) {
+                                     const std::vector<double>& boost_weights = {0.0, 0.02, 0.3, 3.0},
+                                     const std::string& query_language = "") {
   for (double boost_weight : boost_weights) {
     for (const std::string& q : queries) {
       SearchRequest all;
       all.query = q;
+      all.query_language = query_language;
       all.now = kNow;
       all.explain = true;
       all.limit = 10000;
@@ -303,8 +332,21 @@ void check_pruned_equals_brute_force(const Searcher& searcher, const std::vector
 
 TEST_CASE("property: the pruned top-k equals a brute-force ranking of every match") {
   TempDir dir;
-  auto searcher = indexed_searcher(dir / "db", generated_corpus(42, 400));
-  check_pruned_equals_brute_force(*searcher, generated_queries(43, 25));
+  SUBCASE("English") {
+    auto searcher = indexed_searcher(dir / "db", generated_corpus(42, 400));
+    check_pruned_equals_brute_force(*searcher, generated_queries(43, 25));
+  }
+  SUBCASE("Chinese: words, bigrams, runs and single characters, with stop characters") {
+    auto searcher = indexed_searcher(dir / "db", generated_corpus(42, 400, kChineseVocabulary));
+    RankingOptions heavy = brute_force_profile();
+    heavy.han_character_weight = 1000;
+    heavy.cjk_bigram_weight = 1000;
+    heavy.title_weight = 100;
+    for (const RankingOptions& profile : {brute_force_profile(), heavy}) {
+      check_pruned_equals_brute_force(*searcher, generated_queries(43, 25, kChineseVocabulary), profile,
+                                      {0.0, 0.02, 0.3, 3.0}, "zh");
+    }
+  }
 }
 
 TEST_CASE("property: the pruned top-k stays exact with short titles, after churn, and over shards") {
@@ -314,17 +356,17 @@ TEST_CASE("property: the pruned top-k stays exact with short titles, after churn
   TempDir dir;
   std::vector<Article> corpus = generated_corpus(100, 400);
   std::mt19937_64 rng(101);
-  std::uniform_int_distribution<std::size_t> word(0, kVocabulary.size() - 1);
+  std::uniform_int_distribution<std::size_t> word(0, kVocabulary.words.size() - 1);
   std::uniform_int_distribution<int> short_len(1, 3);
   for (std::size_t i = 0; i < corpus.size(); i += 3) {
     corpus[i].title.clear();
-    for (int w = short_len(rng); w > 0; --w) corpus[i].title += kVocabulary[word(rng)] + " ";
+    for (int w = short_len(rng); w > 0; --w) corpus[i].title += kVocabulary.words[word(rng)] + " ";
   }
   // Every fifth article is removed and every seventh retitled, after the first commit.
   std::vector<Article> changed;
   for (std::size_t i = 1; i < corpus.size(); i += 7) {
     changed.push_back(corpus[i]);
-    changed.back().title = kVocabulary[word(rng)] + " " + kVocabulary[word(rng)];
+    changed.back().title = kVocabulary.words[word(rng)] + " " + kVocabulary.words[word(rng)];
   }
   auto build_and_churn = [&](const std::string& path, std::size_t begin, std::size_t end) {
     faqsearch::testing::build_index(path, std::vector<Article>(corpus.begin() + begin, corpus.begin() + end));
@@ -558,12 +600,38 @@ TEST_CASE("issue 6: single Han characters find a paraphrase that shares no word 
   CHECK(ids_for("钱", 0).empty());
   // Characters add to words and bigrams: the weight raises the match's score.
   r.explain = true;
-  r.query = "提额";
-  r.ranking.han_character_weight = 0;
-  double without = must_search(*searcher, r).hits.at(0).explanation->title_bm25;
-  r.ranking.han_character_weight = 2.5;
-  double with = must_search(*searcher, r).hits.at(0).explanation->title_bm25;
-  CHECK(with > without);
+  auto title_score = [&](double han_character_weight) {
+    r.query = "提额";
+    r.ranking.han_character_weight = han_character_weight;
+    auto hits = must_search(*searcher, r).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].id == "limit");
+    return hits[0].explanation->title_bm25;
+  };
+  CHECK(title_score(2.5) > title_score(0));
+}
+
+TEST_CASE("issue 6: a stop character alone never makes an article match, unless the query is only stop characters") {
+  TempDir dir;
+  using faqsearch::testing::make_article;
+  auto searcher = indexed_searcher(
+      dir / "db", {make_article("destination", "目的地", "", "zh"), make_article("wallet", "钱包", "", "zh")});
+  SearchRequest r;
+  r.now = kNow;
+  auto ids_for = [&](const char* query, std::string language) {
+    r.query = query;
+    r.query_language = std::move(language);
+    std::vector<std::string> ids;
+    for (const SearchHit& h : must_search(*searcher, r).hits) ids.push_back(h.id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  // 目的地 shares only the character 的 (a stopword) with the query.
+  CHECK(ids_for("我的钱包", "zh") == std::vector<std::string>{"wallet"});
+  // A query of stop characters alone keeps them whole, as it keeps stopwords.
+  CHECK(ids_for("的", "zh") == std::vector<std::string>{"destination"});
+  // Without a known language nothing is a stopword (as for words).
+  CHECK(ids_for("我的钱包", "") == std::vector<std::string>{"destination", "wallet"});
 }
 
 TEST_CASE("issue 6: a title word is normalised by the title's length, not the article's") {

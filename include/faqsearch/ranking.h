@@ -13,15 +13,17 @@
 // title_b, and counts once however often the title repeats it; so does a
 // pair of adjacent words in the title (the proximity and whole-phrase bonuses):
 //   title BM25 of a word = idf * (k1 + 1) / (1 + k1 * (1 - title_b + title_b * len / mean_len))
-// Everything else (body words and pairs, bigrams) normalises by the whole
-// article's length with bm25_b: Xapian 1.4 keeps only
-// that length, and the title's is stored as a value at index time. A field's
-// terms are the query words' stems (and loose forms) plus, for Chinese,
-// Japanese and Korean, character bigrams weighted by cjk_bigram_weight and
-// hangul_bigram_weight, and single Han characters by han_character_weight. `age_days` is (now - updated) in days,
-// updated being `updated` (else `published`) but never later than the moment it was indexed; an article without dates
-// gets no recency boost. A `now` earlier than the newest article's date counts as that date, so no recency factor
-// exceeds 1.
+// Everything else (body words and pairs, bigrams, Han characters)
+// normalises by the whole article's length with bm25_b: Xapian 1.4 keeps
+// only that length, and the title's is stored as a value at index time. A
+// field's terms are the query words' stems (and loose forms) plus, for
+// Chinese, Japanese and Korean, character bigrams weighted by
+// cjk_bigram_weight and hangul_bigram_weight, and for Chinese and Japanese
+// single Han characters weighted by han_character_weight. `age_days` is
+// (now - updated) in days, updated being `updated` (else `published`) but
+// never later than the moment it was indexed; an article without dates gets
+// no recency boost. A `now` earlier than the newest article's date counts as
+// that date, so no recency factor exceeds 1.
 // idf(word) = ln(1 + N / n) over N articles of which n contain the word: a
 // word found in every article still counts (ln 2), so that among articles the
 // text cannot tell apart, recency and popularity decide.
@@ -32,8 +34,9 @@
 // weights, recency and popularity together add at most 0.04 * scale: an
 // article that matches the query clearly better wins over a fresher or more
 // popular one, while among comparable matches the fresher, more viewed wins.
-// Articles that match no query word are never returned: the boosts only add
-// to articles that the text query matches.
+// Articles that match none of the query's terms (its words, and for CJK its
+// bigrams and Han characters, a stop character alone excepted) are never
+// returned: the boosts only add to articles that the text query matches.
 //
 // The boosts are Xapian built-ins (ValueWeightPostingSource over values
 // computed at index time, scaled at query time), so ranking works unchanged
@@ -151,17 +154,20 @@ struct RankingOptions {
   // without bigrams, 0.695 at 2, 0.706 at 3.
   double hangul_bigram_weight = 3.0;
   // Weight of single Han character matches, 0..1000 (within each field's
-  // BM25, like the bigrams; a character that is on its own a stopword, such
-  // as 的 or 吗, weighs stopword_weight times this). A paraphrase of a
-  // Chinese question often shares characters but not their neighbours
-  // (还钱 / 还款, 提额 / 提升额度), and single characters with bigrams is the
-  // usual combination for Chinese retrieval. Kana and Hangul have none.
-  // Default 2.5, the largest weight that lowers no set (nDCG@10): bq-faq-zh
-  // 0.2204 at 0, 0.2278 / 0.2297 / 0.2312 / 0.2310 / 0.2333 at 1 / 2 / 2.5 /
-  // 3 / 4; debian-faq-known-item (its Chinese and Japanese spans) 0.9557 up
-  // to 2.5, 0.9543 at 3 and 4; the other sets have no Han and are
-  // unchanged. Costs Chinese queries time: about 1.5x on bq-faq-zh
-  // (docs/relevance.md); 0 turns it off without reindexing.
+  // BM25, like the bigrams). A paraphrase of a Chinese question often shares
+  // characters but not their neighbours (还钱 / 还款, 帐单 / 账单), and
+  // characters with bigrams is the usual combination for Chinese retrieval.
+  // Kana and Hangul have none. A character that is on its own a stopword (的,
+  // 吗) weighs stopword_weight times this and adds only to an article that
+  // its field matches otherwise. A run of one character ("钱", "UID码") also
+  // matches as its own "bigram": an article where it stands alone too gets
+  // both. Default 2.5, the largest of the weights tried (0, 1, 2, 2.5, 3, 4)
+  // that lowers no set (nDCG@10): bq-faq-zh 0.2204 at 0, 0.2278 / 0.2297 /
+  // 0.2312 / 0.2310 / 0.2333 at 1 / 2 / 2.5 / 3 / 4; debian-faq-known-item
+  // (its Chinese and Japanese spans) 0.9557 up to 2.5, 0.9543 at 3 and 4;
+  // the other sets have no Han and are unchanged. Costs Chinese queries
+  // time: about 1.6x on bq-faq-zh (docs/relevance.md). 0 turns the clauses
+  // off without reindexing; the terms still count in an article's length.
   double han_character_weight = 2.5;
   // Coordination bonus, 0..1000: an article gets this fraction of `scale`
   // times the share of the query's words it contains, so that articles

@@ -397,33 +397,48 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   if (ranking.cjk_bigram_weight > 0 || ranking.hangul_bigram_weight > 0) {
     gram_sequence = analyzer.cjk_bigrams(text.raw);
   }
+  // Clauses that only add to an article its field already matches.
+  std::vector<Xapian::Query> title_extras, body_extras;
   // One clause per field that has `unit` (a bigram or a character); a unit
   // holding a character that is on its own a stopword weighs like one.
   auto add_unit = [&](std::string_view title_prefix, std::string_view body_prefix, const std::string& unit,
-                      double weight) {
-    if (has_stop_character(stopword_language, unit) && !all_stopwords) weight *= ranking.stopword_weight;
+                      double weight, bool stop_unit_may_match) {
+    bool stop_unit = has_stop_character(stopword_language, unit) && !all_stopwords;
+    if (stop_unit) weight *= ranking.stopword_weight;
     if (weight == 0) return;
+    bool extra = stop_unit && !stop_unit_may_match;
     if (std::string term = schema::prefixed(title_prefix, unit); terms_in_index.may_exist(term)) {
-      title_clauses.push_back(scaled(Xapian::Query(term), weight));
+      (extra ? title_extras : title_clauses).push_back(scaled(Xapian::Query(term), weight));
     }
     if (std::string term = schema::prefixed(body_prefix, unit); terms_in_index.may_exist(term)) {
-      body_clauses.push_back(scaled(Xapian::Query(term), weight));
+      (extra ? body_extras : body_clauses).push_back(scaled(Xapian::Query(term), weight));
     }
   };
   for (const std::string& g : std::set<std::string>(gram_sequence.begin(), gram_sequence.end())) {
     double weight = is_hangul_syllable(g) ? ranking.hangul_bigram_weight : ranking.cjk_bigram_weight;
-    add_unit(schema::kTitleGramPrefix, schema::kBodyGramPrefix, g, weight);
+    add_unit(schema::kTitleGramPrefix, schema::kBodyGramPrefix, g, weight, true);
   }
   // Single Han characters, likewise: a paraphrase often shares characters
-  // but not their neighbours (还钱 / 还款).
+  // but not their neighbours (还钱 / 还款). A stop character (的, 吗) alone
+  // does not make an article match: 目的地 is no answer to "我的钱包"
+  // (bq-faq-zh unchanged at 0.2312).
   if (ranking.han_character_weight > 0) {
-    std::vector<std::string> characters = analyzer.han_characters(text.raw);
-    for (const std::string& c : std::set<std::string>(characters.begin(), characters.end())) {
-      add_unit(schema::kTitleCharPrefix, schema::kBodyCharPrefix, c, ranking.han_character_weight);
+    std::set<std::string> seen;
+    for (const std::string& c : analyzer.han_characters(text.raw)) {
+      if (seen.size() == kMaxQueryCharacters) break;
+      if (!seen.insert(c).second) continue;
+      add_unit(schema::kTitleCharPrefix, schema::kBodyCharPrefix, c, ranking.han_character_weight, false);
     }
   }
-  out.title = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_clauses)), ranking.title_weight);
-  out.body = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_clauses)), ranking.body_weight);
+  auto field_part = [](std::vector<Xapian::Query> clauses, std::vector<Xapian::Query> extras, double field_weight) {
+    Xapian::Query part = any_of(std::move(clauses));
+    if (!part.empty() && !extras.empty()) {
+      part = Xapian::Query(Xapian::Query::OP_AND_MAYBE, part, any_of(std::move(extras)));
+    }
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, part, field_weight);
+  };
+  out.title = field_part(std::move(title_clauses), std::move(title_extras), ranking.title_weight);
+  out.body = field_part(std::move(body_clauses), std::move(body_extras), ranking.body_weight);
   if (ranking.proximity_weight > 0) {
     TitlePairClauses title_pair_clause(title, weights);
     std::vector<Xapian::Query> title_pairs, body_pairs;

@@ -32,6 +32,9 @@ struct QueryText {
 
 // At most this many adjacent word pairs get a proximity clause.
 inline constexpr std::size_t kMaxProximityPairs = 16;
+// At most this many distinct Han characters of a query are matched one by
+// one (a pasted paragraph would otherwise add hundreds of clauses).
+inline constexpr std::size_t kMaxQueryCharacters = 64;
 
 // Splits `text` into free words and quoted phrases. A quote left open is
 // ignored (the rest reads as words); a quoted single word is a plain word.
