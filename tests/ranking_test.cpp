@@ -420,6 +420,50 @@ TEST_CASE("property: the pruned top-k stays exact with short titles, after churn
   }
 }
 
+TEST_CASE("boosts read from memory (a local index) weigh exactly as the value streams do (shards of it)") {
+  // A local index holds the stored values in memory and its boosts' posting
+  // sources read them there; over two shards the searcher cannot, and
+  // Xapian's ValueWeightPostingSource reads the value streams. Short queries
+  // run the full query, longer ones the text-first pool: every path must
+  // give the same scores.
+  TempDir dir;
+  std::vector<Article> corpus = generated_corpus(61, 300);
+  corpus[0].views = 0;  // a stored popularity of 0
+  corpus[1].updated.reset();
+  corpus[1].published.reset();  // no recency value at all
+  faqsearch::testing::build_index(dir / "db", corpus);
+  faqsearch::testing::build_index(dir / "a", std::vector<Article>(corpus.begin(), corpus.begin() + 100));
+  faqsearch::testing::build_index(dir / "b", std::vector<Article>(corpus.begin() + 100, corpus.end()));
+  auto local = Searcher::open(dir / "db");
+  auto stub = Searcher::open(faqsearch::testing::write_stub(dir / "shards.stub", {dir / "a", dir / "b"}));
+  REQUIRE(local.has_value());
+  REQUIRE(stub.has_value());
+  for (double boost_weight : {0.02, 0.3, 3.0}) {
+    for (const std::string& q : generated_queries(62, 30)) {
+      for (std::size_t limit : {3u, 10u, 1000u}) {
+        SearchRequest r;
+        r.query = q;
+        r.now = kNow;
+        r.limit = limit;
+        r.ranking.recency_weight = boost_weight;
+        r.ranking.popularity_weight = boost_weight;
+        auto want = must_search(*stub, r).hits;
+        auto got = must_search(*local, r).hits;
+        CAPTURE(q);
+        CAPTURE(boost_weight);
+        CAPTURE(limit);
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+          CHECK(got[i].score == doctest::Approx(want[i].score).epsilon(1e-12));
+          bool tied = (i > 0 && want[i - 1].score - want[i].score < 1e-9) ||
+                      (i + 1 < want.size() && want[i].score - want[i + 1].score < 1e-9);
+          if (!tied) CHECK(got[i].id == want[i].id);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("recency follows the pinned reference time and the chosen half-life") {
   TempDir dir;
   Article old_one = faqsearch::testing::make_article("old", "wallet backup", "");

@@ -52,15 +52,19 @@
 // 205 at k1 = 0.3. faqsearch cannot patch a Debian package. The
 // title clause declares a looser bound than its exact maximum, which makes
 // such decays rarer: with the exact one the brute-force test failed at the
-// default profile. Looking
-// the two values up for every text match costs more than the text itself on
-// large indexes, so the searcher first ranks a pool of 2k (at least k + 10)
-// articles by text alone, adds their boosts, and keeps that answer when the
-// k-th final score beats the pool's lowest text score plus the largest boost
-// any article has (no article outside the pool can then reach the top k);
-// else it retries twice with deeper pools (each 4x-16x the last, sized from
-// how fast the text scores fall), then runs the full query. The answer is
-// the same either way (tested against a brute-force ranking).
+// default profile. On a local index the searcher holds the stored values in
+// memory and the boosts' posting sources read them there, with the same
+// weights and bounds; through value streams (shards, remote), looking the two
+// values up for every text match costs more than the text itself on large
+// indexes. So, except for queries of one or two words on a local index,
+// which run the full query at once, the searcher first ranks a pool of 2k
+// (at least k + 10) articles by text alone, adds their boosts, and keeps
+// that answer when the k-th final score beats the pool's lowest text score
+// plus the largest boost any article has (no article outside the pool can
+// then reach the top k); else it retries twice with deeper pools (each
+// 4x-16x the last, sized from how fast the text scores fall), then runs the
+// full query. The answer is the same either way (tested against a
+// brute-force ranking, and local against sharded).
 #pragma once
 
 #include <array>

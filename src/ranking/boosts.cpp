@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "index/schema.h"
+#include "search/stored_value_source.h"
 
 namespace faqsearch::detail {
 namespace {
@@ -62,18 +63,25 @@ BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking,
   return plan;
 }
 
-Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan) {
+Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan, const BoostTables& tables) {
   std::vector<Xapian::Query> boosts;
-  // ValueWeightPostingSource declares the slot's upper bound as its max
-  // weight, so Xapian's matcher keeps pruning with a correct bound.
+  // Both sources declare the slot's upper bound as their max weight, so
+  // Xapian's matcher keeps pruning with a correct bound.
+  auto source = [](const std::shared_ptr<const ValueTable>& table, Xapian::valueno slot) {
+    Xapian::PostingSource* s = nullptr;
+    if (table) {
+      s = new StoredValueSource(table, slot);
+    } else {
+      s = new Xapian::ValueWeightPostingSource(slot);
+    }
+    return Xapian::Query(s->release());
+  };
   if (plan.recency_multiplier > 0) {
-    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query((new Xapian::ValueWeightPostingSource(plan.recency_slot))->release()),
+    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, source(tables.recency, plan.recency_slot),
                         plan.recency_multiplier);
   }
   if (plan.popularity_multiplier > 0) {
-    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                        Xapian::Query((new Xapian::ValueWeightPostingSource(schema::kPopularitySlot))->release()),
+    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, source(tables.popularity, schema::kPopularitySlot),
                         plan.popularity_multiplier);
   }
   if (boosts.empty()) return text;

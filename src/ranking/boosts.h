@@ -11,12 +11,14 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "faqsearch/article.h"
 #include "faqsearch/ranking.h"
+#include "search/slot_table.h"
 
 namespace faqsearch::detail {
 
@@ -60,8 +62,17 @@ struct BoostPlan {
 [[nodiscard]] BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking, double scale,
                                     UnixSeconds now);
 
-// text AND_MAYBE (recency + popularity): the boosts add to matching articles only.
-[[nodiscard]] Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan);
+// The stored values of plan.recency_slot and kPopularitySlot, held in memory
+// for a local database; null where they are not (remote or sharded).
+struct BoostTables {
+  std::shared_ptr<const ValueTable> recency;
+  std::shared_ptr<const ValueTable> popularity;
+};
+
+// text AND_MAYBE (recency + popularity): the boosts add to matching articles
+// only. Each boost reads its table where `tables` has it (StoredValueSource),
+// else the value stream (ValueWeightPostingSource); both weigh alike.
+[[nodiscard]] Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan, const BoostTables& tables = {});
 
 // The largest boost any article of `db` can get under `plan`: the bound the
 // posting sources declare to Xapian's matcher.

@@ -32,6 +32,19 @@ constexpr std::size_t kMaxLimit = 10000;
 constexpr std::size_t kTextFirstMargin = 10;
 constexpr std::size_t kTextFirstRetryFactor = 4;
 constexpr int kTextFirstPasses = 3;
+// Queries of at most this many words skip the text-first passes when the
+// boosts' values are in memory (a local database): the full query, its
+// boosts read from memory (StoredValueSource), then costs no more than one
+// pass, and a rare word beside a common one, whose articles tie on text,
+// needs no second pass. Longer queries have a larger `scale`, hence a larger
+// boost bound, which loosens the full query's pruning: a pool of text
+// matches settles them cheaper. faq-query --batch over e2e_bench's corpus
+// and queries, per-query medians of 4 interleaved runs (p50 / p99 us): at
+// 10k articles, 2 words 243 / 1141 with the pool, 219 / 730 without; 4
+// words 546 / 1181 with, 558 / 1289 without; 1 word 134 / 131 at p50. At
+// 100k the trade is p50 for p99 on 2 words: 1109 / 10281 with the pool,
+// 1353 / 7845 without (bench/README.md, session 12).
+constexpr std::size_t kFullQueryMaxWords = 2;
 
 // A hit before its fields are read.
 struct Ranked {
@@ -187,11 +200,18 @@ class Searcher::Impl {
     std::vector<Ranked> ranked;
     bool boosted = plan.recency_multiplier > 0 || plan.popularity_multiplier > 0;
     bool settled = false;
-    // limit 0 asks only for the estimate: the full query gives it without a pool.
-    if (boosted && request.limit > 0) {
-      std::shared_ptr<const detail::ValueTable> recency, popularity;
-      if (plan.recency_multiplier > 0) recency = values_for(h, plan.recency_slot);
-      if (plan.popularity_multiplier > 0) popularity = values_for(h, detail::schema::kPopularitySlot);
+    // The stored values in memory (a local database): the boosts' posting
+    // sources then read them there, and the matcher weighs them cheaply.
+    detail::BoostTables tables;
+    if (plan.recency_multiplier > 0) tables.recency = values_for(h, plan.recency_slot);
+    if (plan.popularity_multiplier > 0) tables.popularity = values_for(h, detail::schema::kPopularitySlot);
+    bool in_memory =
+        (plan.recency_multiplier == 0 || tables.recency) && (plan.popularity_multiplier == 0 || tables.popularity);
+    // limit 0 asks only for the estimate: the full query gives it without a
+    // pool. So does a short query whose values are in memory
+    // (kFullQueryMaxWords).
+    bool text_first = boosted && request.limit > 0 && !(in_memory && text.words.size() <= kFullQueryMaxWords);
+    if (text_first) {
       double max_boost = detail::max_boost(h.db, plan);
       // A pool over the article count asks Xapian to reserve room for
       // matches that cannot exist; one more than the count proves every match seen.
@@ -199,15 +219,16 @@ class Searcher::Impl {
       std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
       for (int pass = 0; pass < kTextFirstPasses && !settled; ++pass) {
         std::size_t next_pool = pool * kTextFirstRetryFactor;
-        settled = rank_text_first(h.db, text_only, plan, ranking, request.offset, need, std::min(pool, all), max_boost,
-                                  recency ? &recency->values() : nullptr, popularity ? &popularity->values() : nullptr,
-                                  ranked, results, next_pool);
+        settled =
+            rank_text_first(h.db, text_only, plan, ranking, request.offset, need, std::min(pool, all), max_boost,
+                            tables.recency ? &tables.recency->values() : nullptr,
+                            tables.popularity ? &tables.popularity->values() : nullptr, ranked, results, next_pool);
         pool = next_pool;
       }
     }
     if (!settled) {
       Xapian::Enquire enquire(h.db);
-      enquire.set_query(detail::add_boosts(text_only, plan));
+      enquire.set_query(detail::add_boosts(text_only, plan, tables));
       enquire.set_weighting_scheme(bm25(ranking));
       // No Enquire::set_cutoff() from the pool's scores here, tempting as it
       // is: Xapian 1.4 then lost matches that score above the cutoff (the
