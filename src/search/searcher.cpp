@@ -38,12 +38,14 @@ constexpr int kTextFirstPasses = 3;
 // pass, and a rare word beside a common one, whose articles tie on text,
 // needs no second pass. Longer queries have a larger `scale`, hence a larger
 // boost bound, which loosens the full query's pruning: a pool of text
-// matches settles them cheaper. faq-query --batch over e2e_bench's corpus
-// and queries, per-query medians of 4 interleaved runs (p50 / p99 us): at
-// 10k articles, 2 words 243 / 1141 with the pool, 219 / 730 without; 4
-// words 546 / 1181 with, 558 / 1289 without; 1 word 134 / 131 at p50. At
-// 100k the trade is p50 for p99 on 2 words: 1109 / 10281 with the pool,
-// 1353 / 7845 without (bench/README.md, session 12).
+// matches settles them cheaper (a reading of the figures, not measured on
+// its own). faq-query --batch over e2e_bench's corpus and queries, per-query
+// medians of 4 interleaved runs (p50 / p99 us; a p99 over 100 queries rests
+// on one or two of them): at 10k articles, 2 words 243 / 1141 with the
+// pool, 219 / 730 without; 4 words 546 / 1181 with, 558 / 1289 without; 1
+// word 134 / 131 at p50, no difference. At 100k the trade is p50 for p99 on
+// 2 words: 1109 / 10281 with the pool, 1353 / 7845 without
+// (bench/README.md, session 12).
 constexpr std::size_t kFullQueryMaxWords = 2;
 
 // A hit before its fields are read.

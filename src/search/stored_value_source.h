@@ -6,8 +6,11 @@
 // disk for every text match the matcher weighs, which is why the searcher
 // first ranks a pool by text alone (searcher.cpp). On a local database the
 // searcher holds the values in a per-revision table, and this source looks
-// them up there: same matches, same weights, bit for bit, and the same
-// declared maximum (the slot's upper bound).
+// them up there. It is dense (TableSource): it matches every docid, with
+// weight 0 where an article has no value, and the same declared maximum (the
+// slot's upper bound). As the optional side of the boosts' AND_MAYBE, which
+// is its only use, that adds to each text match what the value stream would.
+// (A sparse version lost and mis-scored boosts: see TableSource.)
 #pragma once
 
 #include <xapian.h>
@@ -28,7 +31,7 @@ class StoredValueSource : public TableSource {
   // ValueWeightPostingSource declares it.
   // REQUIRES: values
   StoredValueSource(std::shared_ptr<const ValueTable> values, Xapian::valueno slot)
-      : TableSource(std::move(values)), slot_(slot) {}
+      : TableSource(std::move(values), Stepping::dense), slot_(slot) {}
 
   double get_weight() const override { return entry(); }
   StoredValueSource* clone() const override { return new StoredValueSource(table(), slot_); }

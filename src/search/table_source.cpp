@@ -11,6 +11,7 @@ void TableSource::start(const Xapian::Database& db) {
 void TableSource::settle(Xapian::docid did) {
   const std::vector<double>& entries = table_->values();
   current_ = did;
+  if (dense_) return;
   while (current_ < end_ && !(entries[current_] > 0)) ++current_;
 }
 
@@ -26,7 +27,7 @@ bool TableSource::check(Xapian::docid did, double) {
     current_ = end_;
     return true;
   }
-  if (table_->values()[did] > 0) {
+  if (dense_ || table_->values()[did] > 0) {
     current_ = did;
     return true;
   }

@@ -1,6 +1,8 @@
 // TableSource: the stepping half of a posting source that reads a per-docid
-// table held in memory (SlotTable) instead of a value stream. It matches the
-// articles whose entry is above 0, in docid order; a subclass weighs them.
+// table held in memory (SlotTable) instead of a value stream. A sparse source
+// matches the articles whose entry is above 0, in docid order; a dense one
+// matches every docid the table covers (weight 0 where the entry is 0). A
+// subclass weighs them.
 //
 // The searcher holds such tables for a local database, per revision; the
 // portable forms of the same sources (Xapian's value-stream posting sources)
@@ -17,8 +19,15 @@ namespace faqsearch::detail {
 
 class TableSource : public Xapian::PostingSource {
  public:
+  // A sparse source must only be filtered by another query (AND, FILTER):
+  // its check() answers false, and Xapian 1.4.22's OR then reads a weight
+  // from the "indeterminate" position check() left (it lost or mis-scored
+  // boosts as the optional side of an AND_MAYBE). A dense source answers
+  // true, at `did`, always.
+  enum class Stepping { sparse, dense };
   // REQUIRES: table
-  explicit TableSource(std::shared_ptr<const ValueTable> table) : table_(std::move(table)) {}
+  TableSource(std::shared_ptr<const ValueTable> table, Stepping stepping)
+      : table_(std::move(table)), dense_(stepping == Stepping::dense) {}
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
   Xapian::doccount get_termfreq_est() const override { return doccount_; }
@@ -39,10 +48,12 @@ class TableSource : public Xapian::PostingSource {
   [[nodiscard]] const std::shared_ptr<const ValueTable>& table() const { return table_; }
 
  private:
-  // Moves to the first article at or after `did` whose entry is above 0.
+  // Moves to `did` (dense), or to the first article at or after `did` whose
+  // entry is above 0 (sparse).
   void settle(Xapian::docid did);
 
   std::shared_ptr<const ValueTable> table_;
+  bool dense_;
   Xapian::doccount doccount_ = 0;
   Xapian::docid current_ = 0;
   Xapian::docid end_ = 0;  // one past the last docid the table covers

@@ -6,7 +6,9 @@ namespace faqsearch::detail {
 
 TitleLengthSource::TitleLengthSource(std::shared_ptr<const ValueTable> lengths,
                                      std::shared_ptr<const std::vector<double>> weight_by_length, double max_weight)
-    : TableSource(std::move(lengths)), weight_by_length_(std::move(weight_by_length)), max_weight_(max_weight) {}
+    : TableSource(std::move(lengths), Stepping::sparse),
+      weight_by_length_(std::move(weight_by_length)),
+      max_weight_(max_weight) {}
 
 void TitleLengthSource::init(const Xapian::Database& db) {
   start(db);
