@@ -92,19 +92,12 @@ Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan, const BoostT
 
 namespace {
 
-double slot_upper_bound(const Xapian::Database& db, Xapian::valueno slot) {
-  std::string bound = db.get_value_upper_bound(slot);
-  return bound.empty() ? 0.0 : Xapian::sortable_unserialise(bound);
-}
-
 // multiplier * stored value for each of `docids` (ascending); 0 where the
 // article has no value, as the posting source does not match it.
 void add_slot(const Xapian::Database& db, Xapian::valueno slot, double multiplier,
-              const std::vector<Xapian::docid>& docids, StoredValues stored, std::vector<double>& out) {
+              const std::vector<Xapian::docid>& docids, const ValueTable* stored, std::vector<double>& out) {
   if (stored) {
-    for (std::size_t i = 0; i < docids.size(); ++i) {
-      out[i] = docids[i] < stored->size() ? multiplier * (*stored)[docids[i]] : 0.0;
-    }
+    for (std::size_t i = 0; i < docids.size(); ++i) out[i] = multiplier * stored->at(docids[i]);
     return;
   }
   try {
@@ -125,6 +118,11 @@ void add_slot(const Xapian::Database& db, Xapian::valueno slot, double multiplie
 
 }  // namespace
 
+double slot_upper_bound(const Xapian::Database& db, Xapian::valueno slot) {
+  std::string bound = db.get_value_upper_bound(slot);
+  return bound.empty() ? 0.0 : Xapian::sortable_unserialise(bound);
+}
+
 double max_boost(const Xapian::Database& db, const BoostPlan& plan) {
   double bound = 0;
   if (plan.recency_multiplier > 0) bound += plan.recency_multiplier * slot_upper_bound(db, plan.recency_slot);
@@ -135,14 +133,13 @@ double max_boost(const Xapian::Database& db, const BoostPlan& plan) {
 }
 
 std::vector<double> boosts_of(const Xapian::Database& db, const BoostPlan& plan,
-                              const std::vector<Xapian::docid>& docids, StoredValues recency_values,
-                              StoredValues popularity_values) {
+                              const std::vector<Xapian::docid>& docids, const BoostTables& tables) {
   std::vector<double> recency(docids.size(), 0.0), popularity(docids.size(), 0.0);
   if (plan.recency_multiplier > 0) {
-    add_slot(db, plan.recency_slot, plan.recency_multiplier, docids, recency_values, recency);
+    add_slot(db, plan.recency_slot, plan.recency_multiplier, docids, tables.recency.get(), recency);
   }
   if (plan.popularity_multiplier > 0) {
-    add_slot(db, schema::kPopularitySlot, plan.popularity_multiplier, docids, popularity_values, popularity);
+    add_slot(db, schema::kPopularitySlot, plan.popularity_multiplier, docids, tables.popularity.get(), popularity);
   }
   // The matcher adds the two sources' weights first, then adds them to the text's.
   std::vector<double> out(docids.size());

@@ -78,18 +78,16 @@ struct BoostTables {
 // posting sources declare to Xapian's matcher.
 [[nodiscard]] double max_boost(const Xapian::Database& db, const BoostPlan& plan);
 
-// The stored values of one slot, indexed by docid (0 where absent), for
-// when the caller holds them in memory; null where it does not.
-using StoredValues = const std::vector<double>*;
+// The largest stored value of `slot` in `db`, 0 if none: the max weight a
+// boost's posting source declares.
+[[nodiscard]] double slot_upper_bound(const Xapian::Database& db, Xapian::valueno slot);
 
 // The boost (recency + popularity, summed as the matcher sums them) of each
-// of `docids`, which must be ascending. Reads `recency` and `popularity`
-// (the values of plan.recency_slot and kPopularitySlot) where given, else the
-// value streams, one pass each; a backend without value streams (remote in
-// Xapian 1.4) is read document by document instead.
+// of `docids`, which must be ascending. Reads the tables where `tables` has
+// them, else the value streams, one pass each; a backend without value
+// streams (remote in Xapian 1.4) is read document by document instead.
 [[nodiscard]] std::vector<double> boosts_of(const Xapian::Database& db, const BoostPlan& plan,
-                                            const std::vector<Xapian::docid>& docids, StoredValues recency,
-                                            StoredValues popularity);
+                                            const std::vector<Xapian::docid>& docids, const BoostTables& tables);
 
 // Fills the recency and popularity parts of `e` for `doc`, exactly as the
 // posting sources weigh it (multiplier * stored value).

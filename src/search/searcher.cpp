@@ -221,10 +221,8 @@ class Searcher::Impl {
       std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
       for (int pass = 0; pass < kTextFirstPasses && !settled; ++pass) {
         std::size_t next_pool = pool * kTextFirstRetryFactor;
-        settled =
-            rank_text_first(h.db, text_only, plan, ranking, request.offset, need, std::min(pool, all), max_boost,
-                            tables.recency ? &tables.recency->values() : nullptr,
-                            tables.popularity ? &tables.popularity->values() : nullptr, ranked, results, next_pool);
+        settled = rank_text_first(h.db, text_only, plan, ranking, request.offset, need, std::min(pool, all), max_boost,
+                                  tables, ranked, results, next_pool);
         pool = next_pool;
       }
     }
@@ -301,8 +299,7 @@ class Searcher::Impl {
   // values for every text match.
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
                               const RankingOptions& ranking, std::size_t offset, std::size_t need, std::size_t pool,
-                              double max_boost, detail::StoredValues recency_values,
-                              detail::StoredValues popularity_values, std::vector<Ranked>& ranked,
+                              double max_boost, const detail::BoostTables& tables, std::vector<Ranked>& ranked,
                               SearchResults& results, std::size_t& next_pool) {
     Xapian::Enquire enquire(db);
     enquire.set_query(text);
@@ -320,7 +317,7 @@ class Searcher::Impl {
     std::vector<Xapian::docid> docids;
     docids.reserve(candidates.size());
     for (const Ranked& c : candidates) docids.push_back(c.docid);
-    std::vector<double> boosts = detail::boosts_of(db, plan, docids, recency_values, popularity_values);
+    std::vector<double> boosts = detail::boosts_of(db, plan, docids, tables);
     for (std::size_t i = 0; i < candidates.size(); ++i) candidates[i].weight += boosts[i];
     // Xapian's order: weight descending, then docid ascending.
     std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) {

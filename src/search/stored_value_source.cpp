@@ -1,5 +1,7 @@
 #include "search/stored_value_source.h"
 
+#include "ranking/boosts.h"
+
 namespace faqsearch::detail {
 
 void StoredValueSource::init(const Xapian::Database& db) {
@@ -9,8 +11,7 @@ void StoredValueSource::init(const Xapian::Database& db) {
     throw Xapian::InvalidOperationError("StoredValueSource: value table is not of this database revision");
   }
   start(db);
-  std::string bound = db.get_value_upper_bound(slot_);
-  set_maxweight(bound.empty() ? 0.0 : Xapian::sortable_unserialise(bound));
+  set_maxweight(slot_upper_bound(db, slot_));
 }
 
 }  // namespace faqsearch::detail
