@@ -281,6 +281,20 @@ RankingOptions brute_force_profile() {
   return profile;
 }
 
+// Checks that `hits` are entries offset, offset + 1, ... of `reference`
+// ((score, id), best first): each score within `epsilon`, and each id too,
+// unless another entry ties on score.
+void check_hits_match(const std::vector<SearchHit>& hits, const std::vector<std::pair<double, std::string>>& reference,
+                      std::size_t offset, double epsilon) {
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const auto& want = reference[offset + i];
+    CHECK(hits[i].score == doctest::Approx(want.first).epsilon(epsilon));
+    bool tied = (offset + i > 0 && reference[offset + i - 1].first - want.first < 1e-9) ||
+                (offset + i + 1 < reference.size() && want.first - reference[offset + i + 1].first < 1e-9);
+    if (!tied) CHECK(hits[i].id == want.second);
+  }
+}
+
 void check_pruned_equals_brute_force(const Searcher& searcher, const std::vector<std::string>& queries,
                                      const RankingOptions& profile = brute_force_profile(),
                                      const std::vector<double>& boost_weights = {0.0, 0.02, 0.3, 3.0},
@@ -315,14 +329,7 @@ void check_pruned_equals_brute_force(const Searcher& searcher, const std::vector
           CAPTURE(k);
           std::size_t expected = reference.size() > offset ? std::min(k, reference.size() - offset) : 0;
           REQUIRE(hits.size() == expected);
-          for (std::size_t i = 0; i < hits.size(); ++i) {
-            const auto& want = reference[offset + i];
-            CHECK(hits[i].score == doctest::Approx(want.first).epsilon(1e-9));
-            // The id must match too, unless another article ties on score.
-            bool tied = (offset + i > 0 && reference[offset + i - 1].first - want.first < 1e-9) ||
-                        (offset + i + 1 < reference.size() && want.first - reference[offset + i + 1].first < 1e-9);
-            if (!tied) CHECK(hits[i].id == want.second);
-          }
+          check_hits_match(hits, reference, offset, 1e-9);
         }
       }
     }
@@ -485,18 +492,14 @@ TEST_CASE("a local index (boosts read from memory) ranks as a two-shard stub of 
         r.limit = limit;
         r.ranking.recency_weight = boost_weight;
         r.ranking.popularity_weight = boost_weight;
-        auto want = must_search(*stub, r).hits;
+        std::vector<std::pair<double, std::string>> want;
+        for (const SearchHit& h : must_search(*stub, r).hits) want.emplace_back(h.score, h.id);
         auto got = must_search(*local, r).hits;
         CAPTURE(q);
         CAPTURE(boost_weight);
         CAPTURE(limit);
         REQUIRE(got.size() == want.size());
-        for (std::size_t i = 0; i < got.size(); ++i) {
-          CHECK(got[i].score == doctest::Approx(want[i].score).epsilon(1e-12));
-          bool tied = (i > 0 && want[i - 1].score - want[i].score < 1e-9) ||
-                      (i + 1 < want.size() && want[i].score - want[i + 1].score < 1e-9);
-          if (!tied) CHECK(got[i].id == want[i].id);
-        }
+        check_hits_match(got, want, 0, 1e-12);
       }
     }
   }
