@@ -63,31 +63,21 @@ BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking,
   return plan;
 }
 
-Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan, const BoostTables& tables) {
-  std::vector<Xapian::Query> boosts;
+Clause add_boosts(Clause text, const BoostPlan& plan, const BoostTables& tables) {
   // Both sources declare the slot's upper bound as their max weight, so
   // Xapian's matcher keeps pruning with a correct bound.
   auto source = [](const std::shared_ptr<const ValueTable>& table, Xapian::valueno slot) {
-    Xapian::PostingSource* s = nullptr;
-    if (table) {
-      s = new StoredValueSource(table, slot);
-    } else {
-      s = new Xapian::ValueWeightPostingSource(slot);
-    }
-    return Xapian::Query(s->release());
+    if (table) return Clause::source((new StoredValueSource(table, slot))->release(), SourceWeight{0, table, nullptr});
+    return Clause::xapian_only(Xapian::Query((new Xapian::ValueWeightPostingSource(slot))->release()));
   };
+  std::vector<Clause> boosts;
   if (plan.recency_multiplier > 0) {
-    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, source(tables.recency, plan.recency_slot),
-                        plan.recency_multiplier);
+    boosts.push_back(Clause::scale(source(tables.recency, plan.recency_slot), plan.recency_multiplier));
   }
   if (plan.popularity_multiplier > 0) {
-    boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, source(tables.popularity, schema::kPopularitySlot),
-                        plan.popularity_multiplier);
+    boosts.push_back(Clause::scale(source(tables.popularity, schema::kPopularitySlot), plan.popularity_multiplier));
   }
-  if (boosts.empty()) return text;
-  Xapian::Query all_boosts =
-      boosts.size() == 1 ? boosts.front() : Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, text, all_boosts);
+  return Clause::maybe(std::move(text), Clause::any(std::move(boosts)));
 }
 
 namespace {

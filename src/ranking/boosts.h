@@ -18,6 +18,7 @@
 
 #include "faqsearch/article.h"
 #include "faqsearch/ranking.h"
+#include "search/clause.h"
 #include "search/slot_table.h"
 
 namespace faqsearch::detail {
@@ -70,9 +71,10 @@ struct BoostTables {
 };
 
 // text AND_MAYBE (recency + popularity): the boosts add to matching articles
-// only. Each boost reads its table where `tables` has it (StoredValueSource),
-// else the value stream (ValueWeightPostingSource); both weigh alike.
-[[nodiscard]] Xapian::Query add_boosts(Xapian::Query text, const BoostPlan& plan, const BoostTables& tables = {});
+// only. Each boost reads its table where `tables` has it (StoredValueSource;
+// the clause is then local, see search/clause.h), else the value stream
+// (ValueWeightPostingSource: Xapian-only); both weigh alike.
+[[nodiscard]] Clause add_boosts(Clause text, const BoostPlan& plan, const BoostTables& tables = {});
 
 // The largest boost any article of `db` can get under `plan`: the bound the
 // posting sources declare to Xapian's matcher.

@@ -64,24 +64,24 @@ class TermLookup {
   bool local_;
 };
 
-// OP_SYNONYM over a word's terms in one field: the field then scores the word
-// once, however many languages' stems it has.
-Xapian::Query synonym_of(const std::set<std::string>& terms) {
-  if (terms.size() == 1) return Xapian::Query(*terms.begin());
-  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+// A condition: any of `terms`, unweighted wherever it is used.
+Clause any_term(const std::set<std::string>& terms) {
+  std::vector<Clause> clauses;
+  for (const std::string& t : terms) clauses.push_back(Clause::term(t));
+  return Clause::any(std::move(clauses));
 }
 
-Xapian::Query phrase_in_field(std::string_view word_prefix, const std::vector<Token>& phrase) {
+Clause all_terms(const std::vector<std::string>& terms) {
+  std::vector<Clause> clauses;
+  for (const std::string& t : terms) clauses.push_back(Clause::term(t));
+  return Clause::all(std::move(clauses));
+}
+
+Clause phrase_in_field(std::string_view word_prefix, const std::vector<Token>& phrase) {
   std::vector<Xapian::Query> terms;
   for (const Token& t : phrase) terms.emplace_back(schema::prefixed(word_prefix, t.term));
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                       static_cast<Xapian::termcount>(terms.size()));
-}
-
-Xapian::Query any_of(std::vector<Xapian::Query> queries) {
-  if (queries.empty()) return Xapian::Query();
-  if (queries.size() == 1) return queries.front();
-  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+  return Clause::xapian_only(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                           static_cast<Xapian::termcount>(terms.size())));
 }
 
 // True iff `gram` starts with a Hangul syllable (U+AC00..U+D7A3: UTF-8 EA B0 80 .. ED 9E A3).
@@ -113,8 +113,8 @@ bool has_stop_character(std::string_view lang, std::string_view gram) {
   return false;
 }
 
-Xapian::Query scaled(Xapian::Query q, double factor) {
-  return factor == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+Clause scaled(Clause clause, double factor) {
+  return factor == 1.0 ? clause : Clause::scale(std::move(clause), factor);
 }
 
 // Splits a bigram sequence into its runs: "ab" "bc" overlap, "bc" "xy" do not.
@@ -153,7 +153,7 @@ class TitlePairClauses {
   TitlePairClauses(const TitleField& title, const TitleWeights& weights) : title_(title), weights_(weights) {}
 
   // Empty if no title has the pair.
-  const Xapian::Query& operator()(const std::string& pair_term) {
+  const Clause& operator()(const std::string& pair_term) {
     auto [it, added] = built_.try_emplace(pair_term);
     if (added) it->second = title_clause(title_, weights_, {pair_term}, 1.0);
     return it->second;
@@ -162,12 +162,12 @@ class TitlePairClauses {
  private:
   const TitleField& title_;
   const TitleWeights& weights_;
-  std::map<std::string, Xapian::Query> built_;
+  std::map<std::string, Clause> built_;
 };
 
 void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
                        const RankingOptions& ranking, const TermLookup& terms_in_index, TitlePairClauses& title_pair,
-                       std::vector<Xapian::Query>& title_out, std::vector<Xapian::Query>& body_out) {
+                       std::vector<Clause>& title_out, std::vector<Clause>& body_out) {
   // proximity_weight scales the whole group; this makes the phrase's own weight come out as asked.
   double factor = ranking.whole_phrase_weight / ranking.proximity_weight;
   std::vector<Token> words;
@@ -176,9 +176,9 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
   }
   if (words.size() >= 3) {
     // A pair no article has in a field empties that field's phrase.
-    std::vector<Xapian::Query> in_title;
+    std::vector<Clause> in_title;
     for (const std::string& term : all_pair_terms(schema::kTitlePairPrefix, words)) {
-      const Xapian::Query& clause = title_pair(term);
+      const Clause& clause = title_pair(term);
       if (clause.empty()) {
         in_title.clear();
         break;
@@ -190,12 +190,8 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
                     [&](const std::string& t) { return !terms_in_index.may_exist(t); })) {
       in_body.clear();
     }
-    if (!in_title.empty()) {
-      title_out.push_back(scaled(Xapian::Query(Xapian::Query::OP_AND, in_title.begin(), in_title.end()), factor));
-    }
-    if (!in_body.empty()) {
-      body_out.push_back(scaled(Xapian::Query(Xapian::Query::OP_AND, in_body.begin(), in_body.end()), factor));
-    }
+    if (!in_title.empty()) title_out.push_back(scaled(Clause::all(std::move(in_title)), factor));
+    if (!in_body.empty()) body_out.push_back(scaled(all_terms(in_body), factor));
   }
   std::vector<std::vector<std::string>> runs = gram_runs(gram_sequence);
   std::size_t han_grams = 0;
@@ -218,8 +214,7 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
       if (std::any_of(terms.begin(), terms.end(), [&](const std::string& t) { return !terms_in_index.may_exist(t); })) {
         continue;
       }
-      out->push_back(scaled(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
-                            share * factor * ranking.cjk_bigram_weight));
+      out->push_back(scaled(all_terms(terms), share * factor * ranking.cjk_bigram_weight));
     }
   }
 }
@@ -278,15 +273,17 @@ TitleWeights title_weights(const TitleField& title, const RankingOptions& rankin
   return out;
 }
 
-Xapian::Query title_clause(const TitleField& title, const TitleWeights& weights, const std::set<std::string>& terms,
-                           double factor) {
+Clause title_clause(const TitleField& title, const TitleWeights& weights, const std::set<std::string>& terms,
+                    double factor) {
   Xapian::doccount n = 0;
   for (const std::string& t : terms) n = std::max(n, title.db.get_termfreq(t));
-  if (n == 0) return Xapian::Query();
+  if (n == 0) return Clause();
   double idf = bm25_idf(title.db.get_doccount(), n);
-  Xapian::PostingSource* source = nullptr;
+  Clause matched;
   if (title.lengths) {
-    source = new TitleLengthSource(title.lengths, weights.by_length, weights.bound);
+    auto* source = new TitleLengthSource(title.lengths, weights.by_length, weights.bound);
+    matched = Clause::filter(Clause::source(source->release(), SourceWeight{0, title.lengths, weights.by_length}),
+                             any_term(terms));
   } else {
     auto* by_length = new Xapian::ValueMapPostingSource(schema::kTitleLengthSlot);
     for (std::size_t length = static_cast<std::size_t>(weights.shortest); length < weights.by_length->size();
@@ -296,9 +293,11 @@ Xapian::Query title_clause(const TitleField& title, const TitleWeights& weights,
     // A length no article has (-1) carries the bound: the source's maximum
     // is its largest mapped weight.
     by_length->add_mapping(Xapian::sortable_serialise(-1), weights.bound);
-    source = by_length;
+    // The value stream is not in memory: a remote or sharded database, which
+    // only Xapian's matcher evaluates.
+    matched = Clause::xapian_only(
+        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(by_length->release()), any_term(terms).query()));
   }
-  Xapian::Query matched(Xapian::Query::OP_FILTER, Xapian::Query(source->release()), synonym_of(terms));
   return scaled(matched, factor * idf / kTitleSourceScale);
 }
 
@@ -344,20 +343,17 @@ QueryText parse_query_text(Analyzer& analyzer, std::string_view text) {
   return out;
 }
 
-Xapian::Query TextQuery::combined() const {
+Clause TextQuery::combined() const {
   // The bonuses match only articles that the words match (an adjacent pair
   // implies both words; coordination is filtered by each word), so a plain OR
   // adds them without widening the match. (AND_MAYBE says the same, but with
   // phrase clauses on its right-hand side Xapian 1.4 returned scores that
   // did not match the part-by-part explanation; with OR they do, see
   // ranking_test "explanations add up exactly".)
-  std::vector<Xapian::Query> parts = {title, body};
-  if (!proximity.empty()) parts.push_back(proximity);
-  if (!coordination.empty()) parts.push_back(coordination);
-  Xapian::Query words(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  Clause words = Clause::any({title, body, proximity, coordination});
   if (phrases.empty()) return words;
   // The phrases decide what matches; the words decide the score.
-  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, phrases, words);
+  return Clause::maybe(phrases, words);
 }
 
 TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std::vector<std::string>& stem_languages,
@@ -365,7 +361,7 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   TextQuery out;
   auto stop = [&](const Token& t) { return is_stopword(stopword_language, t.term); };
   bool all_stopwords = std::all_of(text.words.begin(), text.words.end(), stop);
-  std::vector<Xapian::Query> title_clauses, body_clauses;
+  std::vector<Clause> title_clauses, body_clauses;
   TitleWeights weights = title_weights(title, ranking);
   TermLookup terms_in_index(title);
   for (const Token& token : text.words) {
@@ -375,17 +371,18 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     std::set<std::string> body_terms = field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages);
     std::set<std::string> in_titles = terms_in_index.present(title_terms);
     std::set<std::string> in_bodies = terms_in_index.present(body_terms);
-    std::vector<Xapian::Query> matches;
+    std::vector<Clause> matches;
     if (!in_titles.empty()) {
       title_clauses.push_back(title_clause(title, weights, in_titles, factor));
-      matches.push_back(synonym_of(in_titles));
+      matches.push_back(any_term(in_titles));
     }
     if (!in_bodies.empty()) {
-      body_clauses.push_back(scaled(synonym_of(in_bodies), factor));
-      matches.push_back(synonym_of(in_bodies));
+      // OP_SYNONYM: the field scores the word once, however many languages' stems it has.
+      body_clauses.push_back(scaled(Clause::synonym(in_bodies), factor));
+      matches.push_back(any_term(in_bodies));
     }
     // Every word counts in coordination's share, found or not.
-    out.word_matches.push_back(any_of(std::move(matches)));
+    out.word_matches.push_back(Clause::any(std::move(matches)));
     std::vector<std::string> terms(title_terms.begin(), title_terms.end());
     terms.insert(terms.end(), body_terms.begin(), body_terms.end());
     out.word_terms.push_back(std::move(terms));
@@ -398,7 +395,7 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     gram_sequence = analyzer.cjk_bigrams(text.raw);
   }
   // Clauses that only add to an article its field already matches.
-  std::vector<Xapian::Query> title_extras, body_extras;
+  std::vector<Clause> title_extras, body_extras;
   // One clause per field that has `unit` (a bigram or a character); a unit
   // holding a character that is on its own a stopword weighs like one.
   auto add_unit = [&](std::string_view title_prefix, std::string_view body_prefix, const std::string& unit,
@@ -408,10 +405,10 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     if (weight == 0) return;
     bool extra = stop_unit && !stop_unit_may_match;
     if (std::string term = schema::prefixed(title_prefix, unit); terms_in_index.may_exist(term)) {
-      (extra ? title_extras : title_clauses).push_back(scaled(Xapian::Query(term), weight));
+      (extra ? title_extras : title_clauses).push_back(scaled(Clause::term(term), weight));
     }
     if (std::string term = schema::prefixed(body_prefix, unit); terms_in_index.may_exist(term)) {
-      (extra ? body_extras : body_clauses).push_back(scaled(Xapian::Query(term), weight));
+      (extra ? body_extras : body_clauses).push_back(scaled(Clause::term(term), weight));
     }
   };
   for (const std::string& g : std::set<std::string>(gram_sequence.begin(), gram_sequence.end())) {
@@ -430,18 +427,15 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
       add_unit(schema::kTitleCharPrefix, schema::kBodyCharPrefix, c, ranking.han_character_weight, false);
     }
   }
-  auto field_part = [](std::vector<Xapian::Query> clauses, std::vector<Xapian::Query> extras, double field_weight) {
-    Xapian::Query part = any_of(std::move(clauses));
-    if (!part.empty() && !extras.empty()) {
-      part = Xapian::Query(Xapian::Query::OP_AND_MAYBE, part, any_of(std::move(extras)));
-    }
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, part, field_weight);
+  auto field_part = [](std::vector<Clause> clauses, std::vector<Clause> extras, double field_weight) {
+    Clause part = Clause::maybe(Clause::any(std::move(clauses)), Clause::any(std::move(extras)));
+    return Clause::scale(std::move(part), field_weight);
   };
   out.title = field_part(std::move(title_clauses), std::move(title_extras), ranking.title_weight);
   out.body = field_part(std::move(body_clauses), std::move(body_extras), ranking.body_weight);
   if (ranking.proximity_weight > 0) {
     TitlePairClauses title_pair_clause(title, weights);
-    std::vector<Xapian::Query> title_pairs, body_pairs;
+    std::vector<Clause> title_pairs, body_pairs;
     std::size_t pairs = 0;
     for (std::size_t i = 1; i < text.sequence.size() && pairs < kMaxProximityPairs; ++i) {
       const Token& a = text.sequence[i - 1];
@@ -451,60 +445,55 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
       std::string title_pair = schema::pair_term(schema::kTitlePairPrefix, a.term, b.term);
       if (title_pair.empty()) continue;
       ++pairs;
-      if (const Xapian::Query& clause = title_pair_clause(title_pair); !clause.empty()) title_pairs.push_back(clause);
+      if (const Clause& clause = title_pair_clause(title_pair); !clause.empty()) title_pairs.push_back(clause);
       std::string body_pair = schema::pair_term(schema::kBodyPairPrefix, a.term, b.term);
-      if (terms_in_index.may_exist(body_pair)) body_pairs.emplace_back(body_pair);
+      if (terms_in_index.may_exist(body_pair)) body_pairs.push_back(Clause::term(body_pair));
     }
     // The whole query as one phrase: what a user who pastes an error
     // message or an exact title expects to find first.
     if (ranking.whole_phrase_weight > 0) {
       add_whole_phrases(text, gram_sequence, ranking, terms_in_index, title_pair_clause, title_pairs, body_pairs);
     }
-    if (!title_pairs.empty() || !body_pairs.empty()) {
-      out.proximity = Xapian::Query(Xapian::Query::OP_OR,
-                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(title_pairs)),
-                                                  ranking.title_weight * ranking.proximity_weight),
-                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(std::move(body_pairs)),
-                                                  ranking.body_weight * ranking.proximity_weight));
-    }
+    out.proximity = Clause::any(
+        {Clause::scale(Clause::any(std::move(title_pairs)), ranking.title_weight * ranking.proximity_weight),
+         Clause::scale(Clause::any(std::move(body_pairs)), ranking.body_weight * ranking.proximity_weight)});
   }
   if (!text.phrases.empty()) {
-    std::vector<Xapian::Query> required;
+    std::vector<Clause> required;
     for (const auto& phrase : text.phrases) {
-      required.push_back(any_of(
+      required.push_back(Clause::any(
           {phrase_in_field(schema::kTitleWordPrefix, phrase), phrase_in_field(schema::kBodyWordPrefix, phrase)}));
     }
-    out.phrases = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()), 0.0);
+    out.phrases = Clause::scale(Clause::all(std::move(required)), 0.0);
   }
   return out;
 }
 
-Xapian::Query coordination_query(const TextQuery& text, double per_word) {
-  if (per_word <= 0 || text.word_matches.size() < 2) return Xapian::Query();
-  std::vector<Xapian::Query> clauses;
-  for (const Xapian::Query& match : text.word_matches) {
+Clause coordination_query(const TextQuery& text, double per_word) {
+  if (per_word <= 0 || text.word_matches.size() < 2) return Clause();
+  std::vector<Clause> clauses;
+  for (const Clause& match : text.word_matches) {
     if (match.empty()) continue;  // a word no article has
-    clauses.emplace_back(Xapian::Query::OP_FILTER,
-                         Xapian::Query((new Xapian::FixedWeightPostingSource(per_word))->release()), match);
+    auto* source = new Xapian::FixedWeightPostingSource(per_word);
+    clauses.push_back(
+        Clause::filter(Clause::source(source->release(), SourceWeight{per_word, nullptr, nullptr}), match));
   }
-  return any_of(std::move(clauses));
+  return Clause::any(std::move(clauses));
 }
 
-Xapian::Query apply_filters(Xapian::Query query, const std::vector<std::string>& categories,
-                            const std::vector<std::string>& languages) {
-  std::vector<Xapian::Query> filters;
+Clause apply_filters(Clause query, const std::vector<std::string>& categories,
+                     const std::vector<std::string>& languages) {
+  std::vector<Clause> filters;
   auto add_filter = [&](const std::vector<std::string>& values, auto make_term) {
     if (values.empty()) return;
-    std::vector<Xapian::Query> terms;
-    for (const std::string& v : values) terms.emplace_back(make_term(v));
-    filters.push_back(any_of(std::move(terms)));
+    std::vector<Clause> terms;
+    for (const std::string& v : values) terms.push_back(Clause::term(make_term(v)));
+    filters.push_back(Clause::any(std::move(terms)));
   };
   add_filter(categories, schema::category_term);
   add_filter(languages, schema::language_term);
   if (filters.empty()) return query;
-  Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
-  return Xapian::Query(Xapian::Query::OP_FILTER, query, all);
+  return Clause::filter(std::move(query), Clause::all(std::move(filters)));
 }
 
 }  // namespace faqsearch::detail

@@ -11,6 +11,7 @@
 
 #include "faqsearch/analyzer.h"
 #include "faqsearch/ranking.h"
+#include "search/clause.h"
 #include "search/slot_table.h"
 
 namespace faqsearch::detail {
@@ -41,23 +42,25 @@ inline constexpr std::size_t kMaxQueryCharacters = 64;
 [[nodiscard]] QueryText parse_query_text(Analyzer& analyzer, std::string_view text);
 
 // The text query in parts, so that explanations can score each part alone.
+// Each part is a Clause: the searcher evaluates it through Xapian's matcher
+// or, on a local database, with match_locally().
 struct TextQuery {
-  Xapian::Query title;    // title clauses of every word, scaled by title_weight (empty if none is in a title)
-  Xapian::Query body;     // body clauses of every word, scaled by body_weight (empty if none is in a body)
-  Xapian::Query phrases;  // every phrase required, weight 0; empty Query if none
+  Clause title;    // title clauses of every word, scaled by title_weight (empty if none is in a title)
+  Clause body;     // body clauses of every word, scaled by body_weight (empty if none is in a body)
+  Clause phrases;  // every phrase required, weight 0; empty if none (Xapian-only: phrases need positions)
   // Adjacent query words found adjacent in the title or body (their pair
   // terms), and the whole-phrase clauses, weighted by proximity_weight;
-  // empty Query if none.
-  Xapian::Query proximity;
+  // empty if none.
+  Clause proximity;
   // Set by the caller (it needs the query's scale): see coordination_query().
-  Xapian::Query coordination;
+  Clause coordination;
   // Per word, the distinct match terms it may hit (both fields): for idf.
   std::vector<std::vector<std::string>> word_terms;
-  // Per word (same order), a boolean query matching it in any field.
-  std::vector<Xapian::Query> word_matches;
+  // Per word (same order), a boolean clause matching it in any field.
+  std::vector<Clause> word_matches;
 
   // title OR body, restricted to articles containing every phrase.
-  [[nodiscard]] Xapian::Query combined() const;
+  [[nodiscard]] Clause combined() const;
 };
 
 // What the title field's own BM25 needs from the index: the title terms'
@@ -107,18 +110,19 @@ struct TitleWeights {
 // ValueMapPostingSource from title length to weight, filtered by the terms),
 // so a stock xapian-tcpsrv evaluates it too; with `title.lengths`, a
 // TitleLengthSource gives the same weights from memory.
-// An empty Query if no title has any of `terms`.
+// An empty clause if no title has any of `terms`. Local (match_locally())
+// only with `title.lengths`.
 // REQUIRES: !terms.empty(), `weights` from title_weights(title, ...)
-[[nodiscard]] Xapian::Query title_clause(const TitleField& title, const TitleWeights& weights,
-                                         const std::set<std::string>& terms, double factor);
+[[nodiscard]] Clause title_clause(const TitleField& title, const TitleWeights& weights,
+                                  const std::set<std::string>& terms, double factor);
 
 // Coordination: each of the query's words that an article contains adds
 // `per_word` (a FixedWeightPostingSource filtered by the word), so articles
 // matching more of the words rank first even when BM25 alone would not.
-[[nodiscard]] Xapian::Query coordination_query(const TextQuery& text, double per_word);
+[[nodiscard]] Clause coordination_query(const TextQuery& text, double per_word);
 
 // ANDs the category and language filters onto `query` as boolean filters.
-[[nodiscard]] Xapian::Query apply_filters(Xapian::Query query, const std::vector<std::string>& categories,
-                                          const std::vector<std::string>& languages);
+[[nodiscard]] Clause apply_filters(Clause query, const std::vector<std::string>& categories,
+                                   const std::vector<std::string>& languages);
 
 }  // namespace faqsearch::detail

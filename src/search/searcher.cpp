@@ -14,6 +14,7 @@
 #include "index/schema.h"
 #include "index/xapian_errors.h"
 #include "ranking/boosts.h"
+#include "search/local_match.h"
 #include "search/query_builder.h"
 #include "search/slot_table.h"
 
@@ -91,6 +92,7 @@ struct Handle {
   bool has_unstemmed = false;                  // some articles were indexed without a stemmer
   double title_length_mean = 0;                // for the title's BM25 (detail::title_clause)
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
+  detail::LocalScratch scratch;                // for match_locally()
 };
 
 // k2 = 0 and k3 = 1 make a term's weight independent of the rest of the query,
@@ -197,7 +199,7 @@ class Searcher::Impl {
     // Each matched word's share of coordination_weight * scale.
     text_query.coordination = detail::coordination_query(
         text_query, ranking.coordination_weight * plan.scale / static_cast<double>(text_query.word_matches.size()));
-    Xapian::Query text_only = detail::apply_filters(text_query.combined(), request.categories, request.languages);
+    detail::Clause text_only = detail::apply_filters(text_query.combined(), request.categories, request.languages);
     std::size_t need = request.offset + request.limit;
     std::vector<Ranked> ranked;
     bool boosted = plan.recency_multiplier > 0 || plan.popularity_multiplier > 0;
@@ -209,10 +211,23 @@ class Searcher::Impl {
     if (plan.popularity_multiplier > 0) tables.popularity = values_for(h, detail::schema::kPopularitySlot);
     bool in_memory =
         (plan.recency_multiplier == 0 || tables.recency) && (plan.popularity_multiplier == 0 || tables.popularity);
+    detail::Clause full = detail::add_boosts(text_only, plan, tables);
+    // A local database scores every match itself (match_locally()): exact,
+    // and several times faster than Xapian's matcher on these queries. The
+    // lengths are null on a remote or sharded database.
+    std::shared_ptr<const detail::DocLengthTable> lengths = full.local() ? lengths_for(h) : nullptr;
+    if (lengths) {
+      std::vector<detail::Scored> matches =
+          detail::match_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b}, h.scratch);
+      results.total_estimate = static_cast<Xapian::doccount>(matches.size());
+      ranked = top_of(std::move(matches), request.offset, need);
+      settled = true;
+    }
     // limit 0 asks only for the estimate: the full query gives it without a
     // pool. So does a short query whose values are in memory
     // (kFullQueryMaxWords).
-    bool text_first = boosted && request.limit > 0 && !(in_memory && text.words.size() <= kFullQueryMaxWords);
+    bool text_first =
+        !settled && boosted && request.limit > 0 && !(in_memory && text.words.size() <= kFullQueryMaxWords);
     if (text_first) {
       double max_boost = detail::max_boost(h.db, plan);
       // A pool over the article count asks Xapian to reserve room for
@@ -221,14 +236,14 @@ class Searcher::Impl {
       std::size_t pool = std::max(need + kTextFirstMargin, need * 2);
       for (int pass = 0; pass < kTextFirstPasses && !settled; ++pass) {
         std::size_t next_pool = pool * kTextFirstRetryFactor;
-        settled = rank_text_first(h.db, text_only, plan, ranking, request.offset, need, std::min(pool, all), max_boost,
-                                  tables, ranked, results, next_pool);
+        settled = rank_text_first(h.db, text_only.query(), plan, ranking, request.offset, need, std::min(pool, all),
+                                  max_boost, tables, ranked, results, next_pool);
         pool = next_pool;
       }
     }
     if (!settled) {
       Xapian::Enquire enquire(h.db);
-      enquire.set_query(detail::add_boosts(text_only, plan, tables));
+      enquire.set_query(full.query());
       enquire.set_weighting_scheme(bm25(ranking));
       // No Enquire::set_cutoff() from the pool's scores here, tempting as it
       // is: Xapian 1.4 then lost matches that score above the cutoff (the
@@ -269,6 +284,19 @@ class Searcher::Impl {
       results.hits.push_back(std::move(hit));
     }
     return results;
+  }
+
+  // Hits offset..need-1 of `matches` in Xapian's order: weight descending,
+  // then docid ascending.
+  static std::vector<Ranked> top_of(std::vector<detail::Scored> matches, std::size_t offset, std::size_t need) {
+    auto before = [](const detail::Scored& a, const detail::Scored& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+    };
+    std::size_t end = std::min(need, matches.size());
+    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end), matches.end(), before);
+    std::vector<Ranked> out;
+    for (std::size_t i = std::min(offset, end); i < end; ++i) out.push_back({matches[i].docid, matches[i].weight});
+    return out;
   }
 
   // How large a pool should be to reach text scores below `threshold`, the
@@ -351,10 +379,10 @@ class Searcher::Impl {
       Xapian::MSet m = enquire.get_mset(0, 1);
       return m.empty() ? 0.0 : m.begin().get_weight();
     };
-    e.title_bm25 = part_score(text.title);
-    e.body_bm25 = part_score(text.body);
-    if (!text.proximity.empty()) e.proximity_bonus = part_score(text.proximity);
-    if (!text.coordination.empty()) e.coordination_bonus = part_score(text.coordination);
+    e.title_bm25 = part_score(text.title.query());
+    e.body_bm25 = part_score(text.body.query());
+    if (!text.proximity.empty()) e.proximity_bonus = part_score(text.proximity.query());
+    if (!text.coordination.empty()) e.coordination_bonus = part_score(text.coordination.query());
     detail::explain_boosts(doc, plan, e);
     e.final_score =
         e.title_bm25 + e.body_bm25 + e.proximity_bonus + e.coordination_bonus + e.recency_boost + e.popularity_boost;
@@ -394,7 +422,10 @@ class Searcher::Impl {
     std::optional<Snapshot> now = snapshot_of(h.db);
     if (!now) return nullptr;
     if (h.ids && now->holds(*h.ids)) return h.ids;
-    return h.ids = current_table(ids_, *now, h.db, detail::schema::kIdSlot, [](const std::string& v) { return v; });
+    return h.ids = current_table(ids_, *now, [&] {
+             return std::make_shared<const detail::IdTable>(h.db, detail::schema::kIdSlot,
+                                                            [](const std::string& v) { return v; });
+           });
   }
 
   // The values of `slot` at `h`'s current revision, shared by all handles;
@@ -408,22 +439,30 @@ class Searcher::Impl {
       std::lock_guard lock(mutex_);
       cell = &values_[slot];  // std::map keeps element addresses stable
     }
-    return current_table(*cell, *now, h.db, slot, [](const std::string& v) { return Xapian::sortable_unserialise(v); });
+    return current_table(*cell, *now, [&] {
+      return std::make_shared<const detail::ValueTable>(
+          h.db, slot, [](const std::string& v) { return Xapian::sortable_unserialise(v); });
+    });
   }
 
-  // `shared` if it holds `now`, else a table freshly read from `db`, kept in
-  // `shared` unless a newer one got there first. `shared` is read and written
-  // under mutex_; the read of the slot happens outside it.
-  template <typename T>
-  std::shared_ptr<const detail::SlotTable<T>> current_table(std::shared_ptr<const detail::SlotTable<T>>& shared,
-                                                            const Snapshot& now, const Xapian::Database& db,
-                                                            Xapian::valueno slot,
-                                                            typename detail::SlotTable<T>::Decode decode) {
+  // Every article's length at `h`'s current revision, shared by all handles;
+  // null where the database has no revisions (remote or sharded).
+  std::shared_ptr<const detail::DocLengthTable> lengths_for(Handle& h) {
+    std::optional<Snapshot> now = snapshot_of(h.db);
+    if (!now) return nullptr;
+    return current_table(lengths_, *now, [&] { return std::make_shared<const detail::DocLengthTable>(h.db); });
+  }
+
+  // `shared` if it holds `now`, else a table freshly read by `read`, kept
+  // in `shared` unless a newer one got there first. `shared` is read and
+  // written under mutex_; the read happens outside it.
+  template <typename Table, typename Read>
+  std::shared_ptr<const Table> current_table(std::shared_ptr<const Table>& shared, const Snapshot& now, Read read) {
     {
       std::lock_guard lock(mutex_);
       if (shared && now.holds(*shared)) return shared;
     }
-    auto fresh = std::make_shared<const detail::SlotTable<T>>(db, slot, decode);
+    std::shared_ptr<const Table> fresh = read();
     std::lock_guard lock(mutex_);
     if (!shared || now.supersedes(*shared)) shared = fresh;
     return fresh;
@@ -434,6 +473,7 @@ class Searcher::Impl {
   std::mutex mutex_;
   std::shared_ptr<const detail::IdTable> ids_;                                   // newest table built
   std::map<Xapian::valueno, std::shared_ptr<const detail::ValueTable>> values_;  // newest per slot
+  std::shared_ptr<const detail::DocLengthTable> lengths_;                        // newest table built
   std::vector<std::unique_ptr<Handle>> idle_;
 };
 

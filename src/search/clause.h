@@ -1,0 +1,98 @@
+// Clause: one query, built in two forms at once: the Xapian::Query that any
+// backend evaluates (a stock xapian-tcpsrv too), and a tree of the same
+// meaning that match_locally() (search/local_match.h) scores by itself on a
+// local database.
+//
+// The two forms are built by the same calls, so they cannot drift apart: the
+// query builder says "the OR of these", "this scaled by 2", and both forms
+// follow. A form the local matcher does not reproduce (an OP_PHRASE needs
+// positions; an OP_SYNONYM of several terms weighs by statistics Xapian
+// estimates) makes the clause, and every clause above it, Xapian-only:
+// local() is then false and the searcher uses Xapian's matcher.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "search/slot_table.h"
+
+namespace faqsearch::detail {
+
+// What a posting source weighs an article by, for the local form: a fixed
+// weight, or an entry of a per-docid table (itself, or looked up in
+// `by_entry`, as TitleLengthSource does).
+struct SourceWeight {
+  double fixed = 0;                                     // when `table` is null
+  std::shared_ptr<const ValueTable> table;              // per docid
+  std::shared_ptr<const std::vector<double>> by_entry;  // null: the entry itself
+
+  [[nodiscard]] double at(Xapian::docid docid) const;
+};
+
+class Clause {
+ public:
+  // The operators of the local form, a subset of Xapian's.
+  enum class Op {
+    term,    // a term, weighed by BM25 (Xapian's BM25Weight)
+    source,  // a posting source matching every article, weighed by SourceWeight
+    any,     // OP_OR: the sum of the children that match
+    all,     // OP_AND: every child matches; the sum of their weights
+    maybe,   // OP_AND_MAYBE: the first child's matches, plus the second's weight
+    filter,  // OP_FILTER: the first child's matches and weights, where the second matches
+    scale,   // OP_SCALE_WEIGHT
+  };
+
+  // The local form's tree.
+  struct Node {
+    Op op = Op::term;
+    std::string term;     // Op::term
+    SourceWeight weight;  // Op::source
+    double factor = 1;    // Op::scale
+    std::vector<std::shared_ptr<const Node>> children;
+  };
+
+  // Matches nothing (an empty Xapian::Query).
+  Clause() = default;
+
+  [[nodiscard]] static Clause term(const std::string& term);
+  // OP_SYNONYM of `terms` (one term: just that term). Xapian-only for two or
+  // more: Xapian weighs the synonym by an estimate of how many articles have
+  // any of the terms, which the local matcher does not reproduce.
+  // REQUIRES: !terms.empty()
+  [[nodiscard]] static Clause synonym(const std::set<std::string>& terms);
+  // A posting source matching every article. `source` is the Xapian form
+  // (already released to the query's reference counting), `weight` the local
+  // one; both must weigh every article alike. Local only under a filter or on
+  // the optional side of a maybe (it matches every article).
+  [[nodiscard]] static Clause source(Xapian::PostingSource* source, SourceWeight weight);
+  // Xapian-only: a query the local matcher does not evaluate (OP_PHRASE).
+  [[nodiscard]] static Clause xapian_only(Xapian::Query query);
+  // Empty children are left out; none left: an empty clause. One left: it.
+  [[nodiscard]] static Clause any(std::vector<Clause> children);
+  // An empty child (or none) makes the clause empty. One child: it.
+  [[nodiscard]] static Clause all(std::vector<Clause> children);
+  [[nodiscard]] static Clause maybe(Clause required, Clause optional);
+  [[nodiscard]] static Clause filter(Clause weighed, Clause condition);
+  [[nodiscard]] static Clause scale(Clause clause, double factor);
+
+  [[nodiscard]] bool empty() const { return query_.empty(); }
+  [[nodiscard]] const Xapian::Query& query() const { return query_; }
+  // Whether match_locally() can score this clause: false for a Xapian-only
+  // part anywhere in it. An empty clause is local.
+  [[nodiscard]] bool local() const { return empty() || node_ != nullptr; }
+  // The local form; null if empty or Xapian-only.
+  [[nodiscard]] const std::shared_ptr<const Node>& node() const { return node_; }
+
+ private:
+  Clause(Xapian::Query query, std::shared_ptr<const Node> node) : query_(std::move(query)), node_(std::move(node)) {}
+  static Clause combine(Xapian::Query::op xapian_op, Op op, std::vector<Clause> children);
+
+  Xapian::Query query_;
+  std::shared_ptr<const Node> node_;
+};
+
+}  // namespace faqsearch::detail

@@ -1,0 +1,397 @@
+#include "search/local_match.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace faqsearch::detail {
+
+DocLengthTable::DocLengthTable(const Xapian::Database& db) : revision_(db.get_revision()), uuid_(db.get_uuid()) {
+  lengths_.resize(static_cast<std::size_t>(db.get_lastdocid()) + 1);
+  // The postings of "" are every article, with its length at hand.
+  for (Xapian::PostingIterator it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::docid did = *it;
+    if (did < lengths_.size()) lengths_[did] = it.get_doclength();
+  }
+}
+
+void LocalScratch::cover(Xapian::docid last_docid) {
+  std::size_t size = static_cast<std::size_t>(last_docid) + 1;
+  if (sums.size() < size) sums.resize(size);
+  if (stamps.size() < size) stamps.resize(size);
+  if (seen.size() < size / 64 + 1) seen.resize(size / 64 + 1);
+}
+
+std::uint32_t LocalScratch::next_stamp() {
+  if (++stamp_ == 0) {  // wrapped: old stamps could collide
+    std::fill(stamps.begin(), stamps.end(), 0);
+    stamp_ = 1;
+  }
+  return stamp_;
+}
+
+namespace {
+
+using Hits = std::vector<Scored>;
+
+// One posting of a term: what BM25 needs of it besides the article's length.
+struct Posting {
+  Xapian::docid docid;
+  Xapian::termcount wdf;
+};
+using Node = Clause::Node;
+using Op = Clause::Op;
+
+// `base`'s articles only: those also in `extra` get its weight added.
+void add_where_present(Hits& base, const Hits& extra) {
+  std::size_t j = 0;
+  for (Scored& s : base) {
+    while (j < extra.size() && extra[j].docid < s.docid) ++j;
+    if (j == extra.size()) return;
+    if (extra[j].docid == s.docid) s.weight += extra[j].weight;
+  }
+}
+
+// The articles in both, with the sum of their weights.
+Hits intersect_sum(const Hits& a, const Hits& b) {
+  Hits out;
+  out.reserve(std::min(a.size(), b.size()));
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].docid < b[j].docid) {
+      ++i;
+    } else if (b[j].docid < a[i].docid) {
+      ++j;
+    } else {
+      out.push_back({a[i].docid, a[i].weight + b[j].weight});
+      ++i, ++j;
+    }
+  }
+  return out;
+}
+
+// A node that matches every article: a posting source, or OR / scaling of such.
+bool dense(const Node& n) {
+  switch (n.op) {
+    case Op::source:
+      return true;
+    case Op::scale:
+      return dense(*n.children.front());
+    case Op::any:
+      return std::all_of(n.children.begin(), n.children.end(), [](const auto& c) { return dense(*c); });
+    default:
+      return false;
+  }
+}
+
+class Evaluator {
+ public:
+  Evaluator(const LocalIndex& index, LocalScratch& scratch)
+      : scratch_(scratch),
+        db_(index.db),
+        lengths_(index.lengths.values()),
+        k1_(index.k1),
+        b_(index.b),
+        doccount_(index.db.get_doccount()) {
+    scratch_.cover(db_.get_lastdocid());
+    // As Xapian::BM25Weight::init() (k2 = 0): no length normalisation when
+    // b or k1 is 0; the average length's inverse otherwise.
+    if (b_ != 0 && k1_ != 0) {
+      double average = db_.get_avlength();
+      length_factor_ = average != 0 ? 1 / average : 0;
+    }
+  }
+
+  // Every article `n` matches, weighted, `factor` being the product of the
+  // scalings above it (0: only which articles match is wanted).
+  Hits eval(const Node& n, double factor) {
+    switch (n.op) {
+      case Op::term:
+        return term(n.term, factor);
+      case Op::source:
+        return every_article(n, factor);
+      case Op::scale:
+        return eval(*n.children.front(), factor * n.factor);
+      case Op::any:
+        return any(n, factor);
+      case Op::all:
+        return all(n, factor);
+      case Op::maybe: {
+        const Node& required = *n.children[0];
+        const Node& optional = *n.children[1];
+        Hits hits = eval(required, factor);
+        if (dense(optional)) {
+          for (Scored& s : hits) s.weight += weight_at(optional, factor, s.docid);
+        } else {
+          add_where_present(hits, eval(optional, factor));
+        }
+        return hits;
+      }
+      case Op::filter: {
+        const Node& weighed = *n.children[0];
+        const Node& condition = *n.children[1];
+        if (dense(condition)) return eval(weighed, factor);
+        Hits hits = eval(condition, 0.0);
+        if (dense(weighed)) {
+          for (Scored& s : hits) s.weight = weight_at(weighed, factor, s.docid);
+          return hits;
+        }
+        Hits weights = eval(weighed, factor);
+        for (Scored& s : hits) s.weight = 0;
+        return intersect_sum(weights, hits);
+      }
+    }
+    throw std::logic_error("match_locally: unknown clause operator");
+  }
+
+ private:
+  // One term's matches, weighed by BM25 (a condition's: weight 0).
+  Hits term(const std::string& name, double factor) {
+    const std::vector<Posting>& postings = postings_of(name);
+    Hits hits;
+    hits.reserve(postings.size());
+    if (factor == 0 || postings.empty()) {
+      for (const Posting& p : postings) hits.push_back({p.docid, 0.0});
+      return hits;
+    }
+    double weight = termweight(postings, factor);
+    for (const Posting& p : postings) hits.push_back({p.docid, sumpart(weight, p)});
+    return hits;
+  }
+
+  // A term's postings, read from the database once per evaluation: a query
+  // reads most of its terms more than once (a word weighs in its field and
+  // counts in coordination).
+  const std::vector<Posting>& postings_of(const std::string& name) {
+    auto [it, added] = postings_.try_emplace(name);
+    if (!added) return it->second;
+    std::vector<Posting>& out = it->second;
+    Xapian::PostingIterator p = db_.postlist_begin(name), end = db_.postlist_end(name);
+    if (p == end) return out;
+    out.reserve(db_.get_termfreq(name));
+    for (; p != end; ++p) out.push_back({*p, p.get_wdf()});
+    return out;
+  }
+
+  // One addend of a sum: a term's postings, weighed by BM25 as they are
+  // added; the articles having any of some terms, weighed by a dense clause
+  // (a word's title clause, its coordination share); or a clause's
+  // matches, already weighed.
+  struct Addend {
+    const std::vector<Posting>* postings = nullptr;  // BM25
+    double termweight = 0;
+    std::vector<const std::vector<Posting>*> any_of;  // weighed by `dense`
+    const Node* dense = nullptr;
+    double factor = 0;
+    Hits hits;
+  };
+
+  // Whether `n` matches the articles having any of some terms: a term, or an OR of terms.
+  static bool any_of_terms(const Node& n) {
+    if (n.op == Op::term) return true;
+    return n.op == Op::any &&
+           std::all_of(n.children.begin(), n.children.end(), [](const auto& c) { return c->op == Op::term; });
+  }
+
+  // The addends of the OR `n` at `factor`, nested ORs and scalings
+  // flattened into one list: the sum is then taken once, not per level.
+  // Every other clause is evaluated here, before any addend is summed, so
+  // that it may use the scratch sums itself.
+  void collect(const Node& n, double factor, std::vector<Addend>& out) {
+    if (n.op == Op::scale) return collect(*n.children.front(), factor * n.factor, out);
+    if (n.op == Op::any && !dense(n)) {
+      for (const auto& c : n.children) collect(*c, factor, out);
+      return;
+    }
+    if (n.op == Op::term && factor != 0) {
+      const std::vector<Posting>& postings = postings_of(n.term);
+      if (!postings.empty()) out.push_back({&postings, termweight(postings, factor), {}, nullptr, 0, {}});
+      return;
+    }
+    if (n.op == Op::filter && dense(*n.children[0]) && any_of_terms(*n.children[1])) {
+      Addend a{nullptr, 0, {}, n.children[0].get(), factor, {}};
+      const Node& condition = *n.children[1];
+      if (condition.op == Op::term) {
+        a.any_of.push_back(&postings_of(condition.term));
+      } else {
+        for (const auto& c : condition.children) a.any_of.push_back(&postings_of(c->term));
+      }
+      out.push_back(std::move(a));
+      return;
+    }
+    Addend a;
+    a.hits = eval(n, factor);
+    out.push_back(std::move(a));
+  }
+
+  // Xapian::BM25Weight's termweight: its idf times (k1 + 1), scaled.
+  double termweight(const std::vector<Posting>& postings, double factor) const {
+    // Xapian's termfreq is the posting count (a local database, no deletion pending).
+    auto tf = static_cast<Xapian::doccount>(postings.size());
+    double odds = (doccount_ - tf + 0.5) / (tf + 0.5);
+    if (odds < 2) odds = odds * 0.5 + 1;
+    // The query-frequency part, (k3 + 1) * wqf / (k3 + wqf), is 1 at k3 = 1 and wqf = 1.
+    return std::log(odds) * factor * (k1_ + 1);
+  }
+
+  // Xapian::BM25Weight::get_sumpart() (k2 = 0, min_normlen = 0.5), the same
+  // operations in the same order, so that the weights agree bit for bit.
+  double sumpart(double termweight, const Posting& p) const {
+    double wdf = p.wdf;
+    Xapian::termcount length = p.docid < lengths_.size() ? lengths_[p.docid] : 0;
+    double normalised = std::max(length * length_factor_, 0.5);
+    double denominator = k1_ * (normalised * b_ + (1 - b_)) + wdf;
+    return termweight * (wdf / denominator);
+  }
+
+  // The sum of `addends` per article, in docid order, through the scratch
+  // sums: linear in the postings plus one bitmap word per 64 docids.
+  Hits sum(const std::vector<Addend>& addends) {
+    std::vector<double>& sums = scratch_.sums;
+    std::vector<std::uint64_t>& seen = scratch_.seen;
+    std::size_t total = 0, first_word = seen.size(), last_word = 0;
+    auto add = [&](Xapian::docid did, double weight) {
+      std::uint64_t bit = std::uint64_t{1} << (did % 64);
+      std::uint64_t& word = seen[did / 64];
+      if (word & bit) {
+        sums[did] += weight;
+      } else {
+        word |= bit;
+        sums[did] = weight;
+      }
+    };
+    auto extend = [&](Xapian::docid first, Xapian::docid last, std::size_t count) {
+      total += count;
+      first_word = std::min<std::size_t>(first_word, first / 64);
+      last_word = std::max<std::size_t>(last_word, last / 64);
+    };
+    for (const Addend& a : addends) {
+      if (a.postings) {
+        const std::vector<Posting>& postings = *a.postings;
+        extend(postings.front().docid, postings.back().docid, postings.size());
+        for (const Posting& p : postings) add(p.docid, sumpart(a.termweight, p));
+      } else if (a.dense) {
+        // An article in several of the lists counts once: marked with a
+        // stamp of its own for this addend.
+        std::uint32_t stamp = scratch_.next_stamp();
+        for (const std::vector<Posting>* list : a.any_of) {
+          if (list->empty()) continue;
+          extend(list->front().docid, list->back().docid, list->size());
+          for (const Posting& p : *list) {
+            if (scratch_.stamps[p.docid] == stamp) continue;
+            scratch_.stamps[p.docid] = stamp;
+            add(p.docid, weight_at(*a.dense, a.factor, p.docid));
+          }
+        }
+      } else if (!a.hits.empty()) {
+        extend(a.hits.front().docid, a.hits.back().docid, a.hits.size());
+        for (const Scored& s : a.hits) add(s.docid, s.weight);
+      }
+    }
+    Hits out;
+    out.reserve(total);
+    for (std::size_t w = first_word; w <= last_word && w < seen.size(); ++w) {
+      for (std::uint64_t bits = seen[w]; bits != 0; bits &= bits - 1) {
+        auto did = static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)));
+        out.push_back({did, sums[did]});
+      }
+      seen[w] = 0;
+    }
+    return out;
+  }
+
+  // The sum of the children that match. Dense children add to every article.
+  Hits any(const Node& n, double factor) {
+    std::vector<Addend> addends;
+    std::vector<const Node*> dense_children;
+    for (const auto& c : n.children) {
+      if (dense(*c)) {
+        dense_children.push_back(c.get());
+      } else {
+        collect(*c, factor, addends);
+      }
+    }
+    Hits hits;
+    if (addends.size() == 1 && !addends.front().postings) {
+      hits = std::move(addends.front().hits);
+    } else if (!addends.empty()) {
+      hits = sum(addends);
+    }
+    if (dense_children.empty()) return hits;
+    Hits every = every_article(n, factor, dense_children);
+    add_where_present(every, hits);
+    return every;
+  }
+
+  Hits all(const Node& n, double factor) {
+    std::vector<const Node*> dense_children;
+    std::optional<Hits> hits;
+    for (const auto& c : n.children) {
+      if (dense(*c)) {
+        dense_children.push_back(c.get());
+        continue;
+      }
+      Hits part = eval(*c, factor);
+      hits = hits ? intersect_sum(*hits, part) : std::move(part);
+    }
+    if (!hits) return every_article(n, factor, dense_children);
+    for (Scored& s : *hits) {
+      for (const Node* d : dense_children) s.weight += weight_at(*d, factor, s.docid);
+    }
+    return std::move(*hits);
+  }
+
+  // Every article, weighed by the dense `nodes` (by `n` itself if none given).
+  Hits every_article(const Node& n, double factor, const std::vector<const Node*>& nodes = {}) {
+    Hits hits;
+    hits.reserve(doccount_);
+    for (Xapian::PostingIterator it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {
+      double weight = 0;
+      if (nodes.empty()) {
+        weight = weight_at(n, factor, *it);
+      } else {
+        for (const Node* d : nodes) weight += weight_at(*d, factor, *it);
+      }
+      hits.push_back({*it, weight});
+    }
+    return hits;
+  }
+
+  // The weight of a dense node at one article.
+  double weight_at(const Node& n, double factor, Xapian::docid did) {
+    switch (n.op) {
+      case Op::source:
+        return factor == 0 ? 0.0 : n.weight.at(did) * factor;
+      case Op::scale:
+        return weight_at(*n.children.front(), factor * n.factor, did);
+      case Op::any: {
+        double sum = 0;
+        for (const auto& c : n.children) sum += weight_at(*c, factor, did);
+        return sum;
+      }
+      default:
+        throw std::logic_error("match_locally: weight_at() of a clause that is not dense");
+    }
+  }
+
+  LocalScratch& scratch_;
+  std::unordered_map<std::string, std::vector<Posting>> postings_;
+  const Xapian::Database& db_;
+  const std::vector<Xapian::termcount>& lengths_;
+  double k1_, b_;
+  Xapian::doccount doccount_;
+  double length_factor_ = 0;
+};
+
+}  // namespace
+
+std::vector<Scored> match_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch) {
+  if (clause.empty()) return {};
+  if (!clause.local()) throw std::logic_error("match_locally: the clause has a Xapian-only part");
+  Evaluator evaluator(index, scratch);
+  return evaluator.eval(*clause.node(), 1.0);
+}
+
+}  // namespace faqsearch::detail
