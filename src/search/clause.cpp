@@ -24,7 +24,10 @@ Clause Clause::term(const std::string& term) {
 
 Clause Clause::synonym(const std::set<std::string>& terms) {
   if (terms.size() == 1) return term(*terms.begin());
-  return xapian_only(Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()));
+  auto node = std::make_shared<Node>();
+  node->op = Op::synonym;
+  for (const std::string& t : terms) node->children.push_back(term(t).node_);
+  return Clause(Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()), std::move(node));
 }
 
 Clause Clause::source(Xapian::PostingSource* source, SourceWeight weight) {

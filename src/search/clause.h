@@ -37,13 +37,14 @@ class Clause {
  public:
   // The operators of the local form, a subset of Xapian's.
   enum class Op {
-    term,    // a term, weighed by BM25 (Xapian's BM25Weight)
-    source,  // a posting source matching every article, weighed by SourceWeight
-    any,     // OP_OR: the sum of the children that match
-    all,     // OP_AND: every child matches; the sum of their weights
-    maybe,   // OP_AND_MAYBE: the first child's matches, plus the second's weight
-    filter,  // OP_FILTER: the first child's matches and weights, where the second matches
-    scale,   // OP_SCALE_WEIGHT
+    term,     // a term, weighed by BM25 (Xapian's BM25Weight)
+    synonym,  // OP_SYNONYM of its children's terms: BM25 of their summed wdf
+    source,   // a posting source matching every article, weighed by SourceWeight
+    any,      // OP_OR: the sum of the children that match
+    all,      // OP_AND: every child matches; the sum of their weights
+    maybe,    // OP_AND_MAYBE: the first child's matches, plus the second's weight
+    filter,   // OP_FILTER: the first child's matches and weights, where the second matches
+    scale,    // OP_SCALE_WEIGHT
   };
 
   // The local form's tree.
@@ -59,9 +60,7 @@ class Clause {
   Clause() = default;
 
   [[nodiscard]] static Clause term(const std::string& term);
-  // OP_SYNONYM of `terms` (one term: just that term). Xapian-only for two or
-  // more: Xapian weighs the synonym by an estimate of how many articles have
-  // any of the terms, which the local matcher does not reproduce.
+  // OP_SYNONYM of `terms` (one term: just that term).
   // REQUIRES: !terms.empty()
   [[nodiscard]] static Clause synonym(const std::set<std::string>& terms);
   // A posting source matching every article. `source` is the Xapian form

@@ -110,6 +110,8 @@ class Evaluator {
     switch (n.op) {
       case Op::term:
         return term(n.term, factor);
+      case Op::synonym:
+        return synonym(n, factor);
       case Op::source:
         return every_article(n, factor);
       case Op::scale:
@@ -156,9 +158,68 @@ class Evaluator {
       for (const Posting& p : postings) hits.push_back({p.docid, 0.0});
       return hits;
     }
-    double weight = termweight(postings, factor);
+    double weight = termweight(static_cast<Xapian::doccount>(postings.size()), factor);
     for (const Posting& p : postings) hits.push_back({p.docid, sumpart(weight, p)});
     return hits;
+  }
+
+  // OP_SYNONYM as Xapian 1.4 weighs it: BM25 of the terms' summed wdf (at
+  // most the article's length), with the termfreq Xapian estimates for
+  // their OR (synonym_termfreq()).
+  Hits synonym(const Node& n, double factor) {
+    std::vector<Posting> merged;
+    std::vector<Xapian::doccount> termfreqs;
+    for (const auto& c : n.children) {
+      const std::vector<Posting>& postings = postings_of(c->term);
+      termfreqs.push_back(static_cast<Xapian::doccount>(postings.size()));
+      std::vector<Posting> next;
+      next.reserve(merged.size() + postings.size());
+      std::size_t i = 0, j = 0;
+      while (i < merged.size() || j < postings.size()) {
+        if (j == postings.size() || (i < merged.size() && merged[i].docid < postings[j].docid)) {
+          next.push_back(merged[i++]);
+        } else if (i == merged.size() || postings[j].docid < merged[i].docid) {
+          next.push_back(postings[j++]);
+        } else {
+          next.push_back({merged[i].docid, merged[i].wdf + postings[j].wdf});
+          ++i, ++j;
+        }
+      }
+      merged = std::move(next);
+    }
+    Hits hits;
+    hits.reserve(merged.size());
+    double weight = factor == 0 ? 0.0 : termweight(synonym_termfreq(termfreqs), factor);
+    for (Posting p : merged) {
+      if (factor == 0) {
+        hits.push_back({p.docid, 0.0});
+        continue;
+      }
+      Xapian::termcount length = p.docid < lengths_.size() ? lengths_[p.docid] : 0;
+      p.wdf = std::min(p.wdf, length);
+      hits.push_back({p.docid, sumpart(weight, p)});
+    }
+    return hits;
+  }
+
+  // The termfreq Xapian 1.4 gives an OR of terms in `termfreqs` articles:
+  // it pairs the two least frequent into a binary OR, again and again (a
+  // Huffman tree), estimating each pair as independent, a + b - a * b / N,
+  // rounded to a whole count.
+  Xapian::doccount synonym_termfreq(std::vector<Xapian::doccount> termfreqs) const {
+    auto more_frequent = [](Xapian::doccount a, Xapian::doccount b) { return a > b; };
+    std::make_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
+    while (termfreqs.size() > 1) {
+      std::pop_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
+      double r = termfreqs.back();
+      termfreqs.pop_back();
+      std::pop_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
+      double l = termfreqs.back();
+      double n = doccount_;
+      termfreqs.back() = n == 0 ? 0 : static_cast<Xapian::doccount>(l + r - (l * r / n) + 0.5);
+      std::push_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
+    }
+    return termfreqs.empty() ? 0 : termfreqs.front();
   }
 
   // A term's postings, read from the database once per evaluation: a query
@@ -207,7 +268,10 @@ class Evaluator {
     }
     if (n.op == Op::term && factor != 0) {
       const std::vector<Posting>& postings = postings_of(n.term);
-      if (!postings.empty()) out.push_back({&postings, termweight(postings, factor), {}, nullptr, 0, {}});
+      if (!postings.empty()) {
+        out.push_back(
+            {&postings, termweight(static_cast<Xapian::doccount>(postings.size()), factor), {}, nullptr, 0, {}});
+      }
       return;
     }
     if (n.op == Op::filter && dense(*n.children[0]) && any_of_terms(*n.children[1])) {
@@ -226,10 +290,10 @@ class Evaluator {
     out.push_back(std::move(a));
   }
 
-  // Xapian::BM25Weight's termweight: its idf times (k1 + 1), scaled.
-  double termweight(const std::vector<Posting>& postings, double factor) const {
-    // Xapian's termfreq is the posting count (a local database, no deletion pending).
-    auto tf = static_cast<Xapian::doccount>(postings.size());
+  // Xapian::BM25Weight's termweight for a term in `tf` articles: its idf
+  // times (k1 + 1), scaled. (A term's tf is its posting count: a local
+  // database, no deletion pending.)
+  double termweight(Xapian::doccount tf, double factor) const {
     double odds = (doccount_ - tf + 0.5) / (tf + 0.5);
     if (odds < 2) odds = odds * 0.5 + 1;
     // The query-frequency part, (k3 + 1) * wqf / (k3 + wqf), is 1 at k3 = 1 and wqf = 1.

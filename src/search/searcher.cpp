@@ -215,7 +215,8 @@ class Searcher::Impl {
     // A local database scores every match itself (match_locally()): exact,
     // and several times faster than Xapian's matcher on these queries. The
     // lengths are null on a remote or sharded database.
-    std::shared_ptr<const detail::DocLengthTable> lengths = full.local() ? lengths_for(h) : nullptr;
+    std::shared_ptr<const detail::DocLengthTable> lengths =
+        options_.score_locally && full.local() ? lengths_for(h) : nullptr;
     if (lengths) {
       std::vector<detail::Scored> matches =
           detail::match_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b}, h.scratch);
