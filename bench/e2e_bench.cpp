@@ -2,7 +2,7 @@
 // one process: indexing speed, index size and top-10 query latency.
 //
 //   e2e_bench [--n 10000,100000] [--queries 300] [--reps 3] [--seed 1]
-//             [--million] [--quick] [--dir DIR]
+//             [--million] [--quick] [--dir DIR] [--keep DIR]
 //
 // For each corpus size N:
 //   1. Generates N articles (corpus_gen.h, seed --seed) in batches of 10'000
@@ -18,6 +18,9 @@
 //      articles, so each matches) through five systems, top 10, taking
 //      turns query by query:
 //        full    Searcher, default RankingOptions (BM25 + bonuses + boosts)
+//        xmatch  the same through Xapian's matcher
+//                (SearcherOptions::score_locally off): what faqsearch's
+//                own matcher saves
 //        text    Searcher, the default without the recency and popularity
 //                boosts (BM25 + proximity, phrase and coordination bonuses)
 //        bm25    Searcher, pure BM25: every bonus and boost weight 0
@@ -33,7 +36,10 @@
 //
 // --quick is N = 2000, 50 queries, 1 rep: a smoke test (ctest bench.e2e_smoke).
 // --million adds N = 1'000'000. Indexes go to a fresh directory under --dir
-// (default: the system temp directory) and are deleted when done.
+// (default: the system temp directory) and are deleted when done. With
+// --keep DIR they are kept in DIR/n<N>-seed<S> instead, and a later run
+// with the same --keep, N and seed reuses them (indexing is then not
+// timed): for measuring query changes quickly.
 //
 // Exit status: 0 on success, 1 if an index or search fails or a query finds
 // nothing (every query comes from an indexed article, so that is a bug),
@@ -47,8 +53,10 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -79,6 +87,7 @@ struct Options {
   std::uint64_t seed = 1;
   bool million = false;
   fs::path dir;
+  fs::path keep;  // empty: indexes in a scratch directory, deleted
 };
 
 struct UsageError : std::runtime_error {
@@ -135,6 +144,8 @@ Options parse_args(int argc, char** argv) {
       o.reps = 1;
     } else if (flag == "--dir") {
       o.dir = value();
+    } else if (flag == "--keep") {
+      o.keep = value();
     } else if (flag == "--help" || flag == "-h") {
       throw UsageError("");
     } else {
@@ -280,25 +291,50 @@ std::string with_commas(std::uint64_t n) {
 
 // Runs everything for one corpus size. Returns false if a query found nothing.
 bool run_size(const Options& options, std::size_t n, const fs::path& base) {
-  ScratchDir scratch(base / fmt::format("n{}", n));
+  std::optional<ScratchDir> scratch;
+  fs::path dir;
+  if (options.keep.empty()) {
+    scratch.emplace(base / fmt::format("n{}", n));
+    dir = scratch->path;
+  } else {
+    dir = options.keep / fmt::format("n{}-seed{}", n, options.seed);
+  }
   CorpusGenerator corpus({.seed = options.seed});
 
-  fmt::print(stderr, "N={}: indexing with faqsearch...\n", n);
-  IndexStats ours = index_ours(corpus, n, scratch.path / "faqsearch");
-  fmt::print(stderr, "N={}: indexing with xapian...\n", n);
-  IndexStats base_stats = index_xapian(corpus, n, scratch.path / "xapian", faqsearch::bench::Layout::combined);
-  fmt::print(stderr, "N={}: indexing with xapian, title and body as fields...\n", n);
-  IndexStats fields_stats = index_xapian(corpus, n, scratch.path / "xapian-fields", faqsearch::bench::Layout::fields);
+  // Written once all three indexes are complete; present: reuse them.
+  fs::path complete = dir / "complete";
+  bool reuse = !options.keep.empty() && fs::exists(complete);
+  IndexStats ours, base_stats, fields_stats;
+  if (reuse) {
+    fmt::print(stderr, "N={}: reusing the indexes in {}\n", n, dir.string());
+    ours.bytes = directory_bytes(dir / "faqsearch");
+    base_stats.bytes = directory_bytes(dir / "xapian");
+    fields_stats.bytes = directory_bytes(dir / "xapian-fields");
+  } else {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fmt::print(stderr, "N={}: indexing with faqsearch...\n", n);
+    ours = index_ours(corpus, n, dir / "faqsearch");
+    fmt::print(stderr, "N={}: indexing with xapian...\n", n);
+    base_stats = index_xapian(corpus, n, dir / "xapian", faqsearch::bench::Layout::combined);
+    fmt::print(stderr, "N={}: indexing with xapian, title and body as fields...\n", n);
+    fields_stats = index_xapian(corpus, n, dir / "xapian-fields", faqsearch::bench::Layout::fields);
+    if (!options.keep.empty()) std::ofstream(complete) << "complete\n";
+  }
 
-  auto searcher = faqsearch::Searcher::open((scratch.path / "faqsearch").string());
+  auto searcher = faqsearch::Searcher::open((dir / "faqsearch").string());
+  faqsearch::SearcherOptions through_xapian;
+  through_xapian.score_locally = false;
+  auto xapian_matcher = faqsearch::Searcher::open((dir / "faqsearch").string(), through_xapian);
+  if (!xapian_matcher) throw std::runtime_error("faqsearch: " + xapian_matcher.error().to_string());
   if (!searcher) throw std::runtime_error("faqsearch: " + searcher.error().to_string());
   auto count = searcher->article_count();
   if (!count) throw std::runtime_error("faqsearch: " + count.error().to_string());
   if (count.value() != n) {
     throw std::runtime_error(fmt::format("faqsearch index holds {} articles, expected {}", count.value(), n));
   }
-  faqsearch::bench::XapianBaselineSearcher xapian((scratch.path / "xapian").string());
-  faqsearch::bench::XapianBaselineSearcher xapian_fields((scratch.path / "xapian-fields").string(),
+  faqsearch::bench::XapianBaselineSearcher xapian((dir / "xapian").string());
+  faqsearch::bench::XapianBaselineSearcher xapian_fields((dir / "xapian-fields").string(),
                                                          faqsearch::bench::Layout::fields);
 
   // Pure BM25 over title and body: every bonus and boost off.
@@ -314,8 +350,10 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   text_only.popularity_weight = 0;
   std::vector<System> systems = {faqsearch_system("full", *searcher, faqsearch::RankingOptions{}),
                                  faqsearch_system("text", *searcher, text_only),
-                                 faqsearch_system("bm25", *searcher, bm25_only), xapian_system("xapian", xapian),
-                                 xapian_system("xap2f", xapian_fields)};
+                                 faqsearch_system("bm25", *searcher, bm25_only),
+                                 xapian_system("xapian", xapian),
+                                 xapian_system("xap2f", xapian_fields),
+                                 faqsearch_system("xmatch", *xapian_matcher, faqsearch::RankingOptions{})};
 
   std::vector<GeneratedQuery> queries = corpus.queries(n, options.queries);
   fmt::print(stderr, "N={}: {} queries x {} systems, warm-up + {} reps...\n", n, queries.size(), systems.size(),
@@ -354,6 +392,7 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   auto nd = static_cast<double>(n);
   fmt::print("\n== N = {} articles ({} queries, {} rep{}, seed {}) ==\n\n", with_commas(n), queries.size(),
              options.reps, options.reps == 1 ? "" : "s", options.seed);
+  if (reuse) fmt::print("(indexes reused from an earlier run: indexing not timed)\n");
   fmt::print("{:<12} {:>10} {:>12} {:>10} {:>14}\n", "indexing", "seconds", "articles/s", "index MB", "bytes/article");
   const std::pair<const char*, IndexStats> rows[] = {
       {"faqsearch", ours}, {"xapian", base_stats}, {"xap2f", fields_stats}};
@@ -380,7 +419,7 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   for (const System& system : systems) fmt::print(" | {:>6} p50 {:>8}", system.name, "p99");
   fmt::print("\n");
   // Ratios, p50 and p99: numerator and denominator systems by index.
-  const std::pair<std::size_t, std::size_t> ratios[] = {{0, 1}, {0, 2}, {0, 3}, {2, 3}, {0, 4}, {2, 4}};
+  const std::pair<std::size_t, std::size_t> ratios[] = {{0, 1}, {0, 2}, {0, 3}, {2, 3}, {0, 4}, {2, 4}, {0, 5}};
   std::vector<std::vector<double>> p50s, p99s;
   for (const auto& [label, members] : groups) {
     std::vector<double> p50(systems.size()), p99(systems.size());
@@ -407,19 +446,20 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   }
 
   // Report: what they returned, to show they did comparable work.
-  double hits[5] = {0, 0, 0, 0, 0}, full_text = 0, full_bm25 = 0, bm25_xapian = 0;
+  double hits[6] = {0, 0, 0, 0, 0, 0}, full_text = 0, full_bm25 = 0, bm25_xapian = 0, full_xmatch = 0;
   for (std::size_t q = 0; q < queries.size(); ++q) {
-    for (std::size_t s = 0; s < 5; ++s) hits[s] += static_cast<double>(top[s][q].size());
+    for (std::size_t s = 0; s < 6; ++s) hits[s] += static_cast<double>(top[s][q].size());
     full_text += overlap(top[0][q], top[1][q]);
     full_bm25 += overlap(top[0][q], top[2][q]);
     bm25_xapian += overlap(top[2][q], top[3][q]);
+    full_xmatch += overlap(top[0][q], top[5][q]);
   }
   auto nq = static_cast<double>(queries.size());
   fmt::print(
-      "\nmean hits returned: full {:.2f}, text {:.2f}, bm25 {:.2f}, xapian {:.2f}, xap2f {:.2f}; "
-      "mean top-10 overlap: full~text {:.2f}, full~bm25 {:.2f}, bm25~xapian {:.2f}\n",
-      hits[0] / nq, hits[1] / nq, hits[2] / nq, hits[3] / nq, hits[4] / nq, full_text / nq, full_bm25 / nq,
-      bm25_xapian / nq);
+      "\nmean hits returned: full {:.2f}, text {:.2f}, bm25 {:.2f}, xapian {:.2f}, xap2f {:.2f}, xmatch {:.2f}; "
+      "mean top-10 overlap: full~text {:.2f}, full~bm25 {:.2f}, bm25~xapian {:.2f}, full~xmatch {:.2f}\n",
+      hits[0] / nq, hits[1] / nq, hits[2] / nq, hits[3] / nq, hits[4] / nq, hits[5] / nq, full_text / nq,
+      full_bm25 / nq, bm25_xapian / nq, full_xmatch / nq);
   return ok;
 }
 
@@ -433,7 +473,7 @@ int main(int argc, char** argv) {
     if (*e.what() != '\0') fmt::print(stderr, "e2e_bench: {}\n", e.what());
     fmt::print(stderr,
                "usage: e2e_bench [--n 10000,100000] [--queries 300] [--reps 3] [--seed 1] [--million] [--quick] "
-               "[--dir DIR]\n");
+               "[--dir DIR] [--keep DIR]\n");
     return *e.what() == '\0' ? 0 : 2;
   }
 

@@ -4,17 +4,6 @@
 
 namespace faqsearch::detail {
 
-double SourceWeight::at(Xapian::docid docid) const {
-  if (!table) return fixed;
-  double entry = table->at(docid);
-  if (!by_entry) return entry;
-  // As TitleLengthSource::get_weight(): clamped before the cast.
-  const std::vector<double>& weights = *by_entry;
-  double last = static_cast<double>(weights.size() - 1);
-  entry = entry > 0 ? std::min(entry, last) : 0;  // NaN too
-  return weights[static_cast<std::size_t>(entry)];
-}
-
 Clause Clause::term(const std::string& term) {
   auto node = std::make_shared<Node>();
   node->op = Op::term;

@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
@@ -30,7 +31,18 @@ struct SourceWeight {
   std::shared_ptr<const ValueTable> table;              // per docid
   std::shared_ptr<const std::vector<double>> by_entry;  // null: the entry itself
 
-  [[nodiscard]] double at(Xapian::docid docid) const;
+  // Inline: the local matcher calls it for every posting of a title clause.
+  [[nodiscard]] double at(Xapian::docid docid) const {
+    if (!table) return fixed;
+    const std::vector<double>& entries = table->values();
+    double entry = docid < entries.size() ? entries[docid] : 0.0;
+    if (!by_entry) return entry;
+    // As TitleLengthSource::get_weight(): clamped before the cast.
+    const std::vector<double>& weights = *by_entry;
+    double last = static_cast<double>(weights.size() - 1);
+    entry = entry > 0 ? std::min(entry, last) : 0;  // NaN too
+    return weights[static_cast<std::size_t>(entry)];
+  }
 };
 
 class Clause {

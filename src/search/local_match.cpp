@@ -86,6 +86,38 @@ bool dense(const Node& n) {
   }
 }
 
+// A dense clause's weight, flattened once into (source, factor) pairs: the
+// hot loops weigh every posting through it. Sums in the order weight_at()
+// does (0 + each source, children in order).
+class DenseWeight {
+ public:
+  DenseWeight(const Node& n, double factor) { flatten(n, factor); }
+
+  [[nodiscard]] double at(Xapian::docid did) const {
+    double sum = 0;
+    for (const auto& [weight, factor] : parts_) sum += factor == 0 ? 0.0 : weight->at(did) * factor;
+    return sum;
+  }
+
+ private:
+  void flatten(const Node& n, double factor) {
+    switch (n.op) {
+      case Op::source:
+        parts_.emplace_back(&n.weight, factor);
+        return;
+      case Op::scale:
+        return flatten(*n.children.front(), factor * n.factor);
+      case Op::any:
+        for (const auto& c : n.children) flatten(*c, factor);
+        return;
+      default:
+        throw std::logic_error("match_locally: a dense weight of a clause that is not dense");
+    }
+  }
+
+  std::vector<std::pair<const SourceWeight*, double>> parts_;
+};
+
 class Evaluator {
  public:
   Evaluator(const LocalIndex& index, LocalScratch& scratch)
@@ -125,7 +157,8 @@ class Evaluator {
         const Node& optional = *n.children[1];
         Hits hits = eval(required, factor);
         if (dense(optional)) {
-          for (Scored& s : hits) s.weight += weight_at(optional, factor, s.docid);
+          DenseWeight weight(optional, factor);
+          for (Scored& s : hits) s.weight += weight.at(s.docid);
         } else {
           add_where_present(hits, eval(optional, factor));
         }
@@ -137,7 +170,8 @@ class Evaluator {
         if (dense(condition)) return eval(weighed, factor);
         Hits hits = eval(condition, 0.0);
         if (dense(weighed)) {
-          for (Scored& s : hits) s.weight = weight_at(weighed, factor, s.docid);
+          DenseWeight weight(weighed, factor);
+          for (Scored& s : hits) s.weight = weight.at(s.docid);
           return hits;
         }
         Hits weights = eval(weighed, factor);
@@ -244,8 +278,7 @@ class Evaluator {
     const std::vector<Posting>* postings = nullptr;  // BM25
     double termweight = 0;
     std::vector<const std::vector<Posting>*> any_of;  // weighed by `dense`
-    const Node* dense = nullptr;
-    double factor = 0;
+    std::optional<DenseWeight> dense;
     Hits hits;
   };
 
@@ -270,12 +303,12 @@ class Evaluator {
       const std::vector<Posting>& postings = postings_of(n.term);
       if (!postings.empty()) {
         out.push_back(
-            {&postings, termweight(static_cast<Xapian::doccount>(postings.size()), factor), {}, nullptr, 0, {}});
+            {&postings, termweight(static_cast<Xapian::doccount>(postings.size()), factor), {}, std::nullopt, {}});
       }
       return;
     }
     if (n.op == Op::filter && dense(*n.children[0]) && any_of_terms(*n.children[1])) {
-      Addend a{nullptr, 0, {}, n.children[0].get(), factor, {}};
+      Addend a{nullptr, 0, {}, DenseWeight(*n.children[0], factor), {}};
       const Node& condition = *n.children[1];
       if (condition.op == Op::term) {
         a.any_of.push_back(&postings_of(condition.term));
@@ -346,7 +379,7 @@ class Evaluator {
           for (const Posting& p : *list) {
             if (scratch_.stamps[p.docid] == stamp) continue;
             scratch_.stamps[p.docid] = stamp;
-            add(p.docid, weight_at(*a.dense, a.factor, p.docid));
+            add(p.docid, a.dense->at(p.docid));
           }
         }
       } else if (!a.hits.empty()) {
