@@ -40,31 +40,37 @@
 //
 // The boosts are Xapian built-ins (ValueWeightPostingSource over values
 // computed at index time, scaled at query time), so ranking works unchanged
-// on shards served by a stock xapian-tcpsrv, and Xapian's matcher keeps
-// pruning with valid bounds: the top-k is exact under this formula, except
-// where Xapian itself errs. Known limitation, upstream: Xapian 1.4.22's
-// matcher can drop a match once it prunes. When an AND_MAYBE (what an OR
-// decays to) decays further to an AND while its optional side is already
-// ahead of it, it resumes one document past the optional side's position,
-// so a document in both sides is skipped. bench/prune_check shows it with
-// plain Xapian and BM25 terms: of 60,000 top-k lists of three-term queries
-// over 400 documents, 29 differ from the exhaustive ranking at k1 = 1.2 and
-// 205 at k1 = 0.3. faqsearch cannot patch a Debian package. The
-// title clause declares a looser bound than its exact maximum, which makes
-// such decays rarer: with the exact one the brute-force test failed at the
-// default profile. On a local index the searcher holds the stored values in
-// memory and the boosts' posting sources read them there, with the same
-// weights and bounds; through value streams (shards, remote), looking the two
-// values up for every text match costs more than the text itself on large
-// indexes. So, except for queries of one or two words on a local index,
-// which run the full query at once, the searcher first ranks a pool of 2k
-// (at least k + 10) articles by text alone, adds their boosts, and keeps
-// that answer when the k-th final score beats the pool's lowest text score
-// plus the largest boost any article has (no article outside the pool can
-// then reach the top k); else it retries twice with deeper pools (each
-// 4x-16x the last, sized from how fast the text scores fall), then runs the
-// full query. The answer is the same either way (tested against a
-// brute-force ranking, and local against sharded).
+// on shards served by a stock xapian-tcpsrv.
+//
+// How the top-k is found. On a local index the searcher scores every match
+// itself (src/search/local_match.h): it reads each query term's postings
+// once and adds up the same weights Xapian's matcher would give (the same
+// BM25 formula and collection statistics, the boosts' stored values from
+// memory), then keeps the best k. That is exact by construction, and about
+// twice as fast as Xapian's matcher on these queries of many small clauses
+// (bench/README.md). Shards, remote databases and queries with a quoted
+// phrase go through Xapian's matcher, which prunes with valid bounds, so
+// the top-k is exact there too, except where Xapian itself errs. Known
+// limitation, upstream: Xapian 1.4.22's matcher can drop a match once it
+// prunes. When an AND_MAYBE (what an OR decays to) decays further to an AND
+// while its optional side is already ahead of it, it resumes one document
+// past the optional side's position, so a document in both sides is
+// skipped. bench/prune_check shows it with plain Xapian and BM25 terms: of
+// 60,000 top-k lists of three-term queries over 400 documents, 29 differ
+// from the exhaustive ranking at k1 = 1.2 and 205 at k1 = 0.3. faqsearch
+// cannot patch a Debian package. The title clause declares a looser bound
+// than its exact maximum, which makes such decays rarer: with the exact one
+// the brute-force test failed at the default profile. Through value streams
+// (shards, remote), looking the two boost values up for every text match
+// costs more than the text itself on large indexes, so there the searcher
+// first ranks a pool of 2k (at least k + 10) articles by text alone, adds
+// their boosts, and keeps that answer when the k-th final score beats the
+// pool's lowest text score plus the largest boost any article has (no
+// article outside the pool can then reach the top k); else it retries twice
+// with deeper pools (each 4x-16x the last, sized from how fast the text
+// scores fall), then runs the full query. The answer is the same every way
+// (tested against a brute-force ranking, local against sharded, and local
+// scoring against Xapian's matcher on the same index).
 #pragma once
 
 #include <array>

@@ -6,8 +6,9 @@
 // query for the boosts of the searcher's text-first pool. Reading the value
 // stream once per revision is sequential and cheap (milliseconds per 100k
 // articles), after which each lookup is a vector index. The searcher keeps
-// two kinds: external ids (IdTable) and the numeric recency and popularity
-// values (ValueTable, 8 bytes per article).
+// two kinds: external ids (IdTable) and numeric values (ValueTable, 8 bytes
+// per article): recency, popularity and title length, which local scoring
+// (search/local_match.h) reads for every match.
 #pragma once
 
 #include <xapian.h>
