@@ -1,10 +1,12 @@
 #include "search/clause.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace faqsearch::detail {
 
 Clause Clause::term(const std::string& term) {
+  if (term.empty()) throw std::invalid_argument("Clause::term: an empty term");
   auto node = std::make_shared<Node>();
   node->op = Op::term;
   node->term = term;

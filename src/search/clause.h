@@ -6,9 +6,9 @@
 // The two forms are built by the same calls, so they cannot drift apart: the
 // query builder says "the OR of these", "this scaled by 2", and both forms
 // follow. A form the local matcher does not reproduce (an OP_PHRASE needs
-// positions; an OP_SYNONYM of several terms weighs by statistics Xapian
-// estimates) makes the clause, and every clause above it, Xapian-only:
-// local() is then false and the searcher uses Xapian's matcher.
+// positions; a posting source reading a value stream is meant for shards)
+// makes the clause, and every clause above it, Xapian-only: local() is then
+// false and the searcher uses Xapian's matcher.
 #pragma once
 
 #include <xapian.h>
@@ -23,13 +23,22 @@
 
 namespace faqsearch::detail {
 
-// What a posting source weighs an article by, for the local form: a fixed
-// weight, or an entry of a per-docid table (itself, or looked up in
-// `by_entry`, as TitleLengthSource does).
+// What a posting source matches and weighs an article by, for the local
+// form: a fixed weight, or an entry of a per-docid table (itself, or looked
+// up in `by_entry`, as TitleLengthSource does). A sparse source matches
+// only the articles whose entry is above 0 (TitleLengthSource, see
+// TableSource); the others match every article.
 struct SourceWeight {
   double fixed = 0;                                     // when `table` is null
   std::shared_ptr<const ValueTable> table;              // per docid
   std::shared_ptr<const std::vector<double>> by_entry;  // null: the entry itself
+  bool sparse = false;
+
+  [[nodiscard]] bool matches(Xapian::docid docid) const {
+    if (!sparse) return true;
+    const std::vector<double>& entries = table->values();
+    return docid < entries.size() && entries[docid] > 0;
+  }
 
   // Inline: the local matcher calls it for every posting of a title clause.
   [[nodiscard]] double at(Xapian::docid docid) const {
@@ -51,7 +60,7 @@ class Clause {
   enum class Op {
     term,     // a term, weighed by BM25 (Xapian's BM25Weight)
     synonym,  // OP_SYNONYM of its children's terms: BM25 of their summed wdf
-    source,   // a posting source matching every article, weighed by SourceWeight
+    source,   // a posting source, matching and weighing as its SourceWeight says
     any,      // OP_OR: the sum of the children that match
     all,      // OP_AND: every child matches; the sum of their weights
     maybe,    // OP_AND_MAYBE: the first child's matches, plus the second's weight
@@ -71,14 +80,14 @@ class Clause {
   // Matches nothing (an empty Xapian::Query).
   Clause() = default;
 
+  // REQUIRES: !term.empty() (Xapian reads "" as every article, unweighted)
   [[nodiscard]] static Clause term(const std::string& term);
   // OP_SYNONYM of `terms` (one term: just that term).
   // REQUIRES: !terms.empty()
   [[nodiscard]] static Clause synonym(const std::set<std::string>& terms);
-  // A posting source matching every article. `source` is the Xapian form
-  // (already released to the query's reference counting), `weight` the local
-  // one; both must weigh every article alike. Local only under a filter or on
-  // the optional side of a maybe (it matches every article).
+  // A posting source. `source` is the Xapian form (already released to the
+  // query's reference counting), `weight` the local one; both must match
+  // and weigh every article alike.
   [[nodiscard]] static Clause source(Xapian::PostingSource* source, SourceWeight weight);
   // Xapian-only: a query the local matcher does not evaluate (OP_PHRASE).
   [[nodiscard]] static Clause xapian_only(Xapian::Query query);

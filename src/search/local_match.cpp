@@ -86,17 +86,24 @@ bool dense(const Node& n) {
   }
 }
 
-// A dense clause's weight, flattened once into (source, factor) pairs: the
-// hot loops weigh every posting through it. Sums in the order weight_at()
-// does (0 + each source, children in order).
+// A dense clause (posting sources, and ORs and scalings of them), flattened
+// once into (source, factor) pairs: the hot loops weigh every posting
+// through it. It matches an article if any source does; it weighs it by
+// the sum of those that do, left to right from 0.
 class DenseWeight {
  public:
   DenseWeight(const Node& n, double factor) { flatten(n, factor); }
 
   [[nodiscard]] double at(Xapian::docid did) const {
     double sum = 0;
-    for (const auto& [weight, factor] : parts_) sum += factor == 0 ? 0.0 : weight->at(did) * factor;
+    for (const auto& [weight, factor] : parts_) {
+      if (factor != 0 && weight->matches(did)) sum += weight->at(did) * factor;
+    }
     return sum;
+  }
+
+  [[nodiscard]] bool matches(Xapian::docid did) const {
+    return std::any_of(parts_.begin(), parts_.end(), [&](const auto& part) { return part.first->matches(did); });
   }
 
  private:
@@ -145,7 +152,7 @@ class Evaluator {
       case Op::synonym:
         return synonym(n, factor);
       case Op::source:
-        return every_article(n, factor);
+        return every_article({&n}, factor, false);
       case Op::scale:
         return eval(*n.children.front(), factor * n.factor);
       case Op::any:
@@ -167,10 +174,17 @@ class Evaluator {
       case Op::filter: {
         const Node& weighed = *n.children[0];
         const Node& condition = *n.children[1];
-        if (dense(condition)) return eval(weighed, factor);
+        if (dense(condition)) {
+          // The weighed clause's matches that the condition's sources match.
+          Hits hits = eval(weighed, factor);
+          DenseWeight condition_sources(condition, 0.0);
+          std::erase_if(hits, [&](const Scored& s) { return !condition_sources.matches(s.docid); });
+          return hits;
+        }
         Hits hits = eval(condition, 0.0);
         if (dense(weighed)) {
           DenseWeight weight(weighed, factor);
+          std::erase_if(hits, [&](const Scored& s) { return !weight.matches(s.docid); });
           for (Scored& s : hits) s.weight = weight.at(s.docid);
           return hits;
         }
@@ -377,7 +391,7 @@ class Evaluator {
           if (list->empty()) continue;
           extend(list->front().docid, list->back().docid, list->size());
           for (const Posting& p : *list) {
-            if (scratch_.stamps[p.docid] == stamp) continue;
+            if (scratch_.stamps[p.docid] == stamp || !a.dense->matches(p.docid)) continue;
             scratch_.stamps[p.docid] = stamp;
             add(p.docid, a.dense->at(p.docid));
           }
@@ -411,15 +425,27 @@ class Evaluator {
       }
     }
     Hits hits;
-    if (addends.size() == 1 && !addends.front().postings) {
+    if (addends.size() == 1 && !addends.front().postings && !addends.front().dense) {
       hits = std::move(addends.front().hits);
     } else if (!addends.empty()) {
       hits = sum(addends);
     }
     if (dense_children.empty()) return hits;
-    Hits every = every_article(n, factor, dense_children);
-    add_where_present(every, hits);
-    return every;
+    // The articles the dense children match, or the others do, summed.
+    Hits every = every_article(dense_children, factor, false);
+    Hits out;
+    out.reserve(every.size() + hits.size());
+    std::size_t j = 0;
+    for (const Scored& s : every) {
+      while (j < hits.size() && hits[j].docid < s.docid) out.push_back(hits[j++]);
+      if (j < hits.size() && hits[j].docid == s.docid) {
+        out.push_back({s.docid, s.weight + hits[j++].weight});
+      } else {
+        out.push_back(s);
+      }
+    }
+    out.insert(out.end(), hits.begin() + static_cast<std::ptrdiff_t>(j), hits.end());
+    return out;
   }
 
   Hits all(const Node& n, double factor) {
@@ -433,44 +459,35 @@ class Evaluator {
       Hits part = eval(*c, factor);
       hits = hits ? intersect_sum(*hits, part) : std::move(part);
     }
-    if (!hits) return every_article(n, factor, dense_children);
+    if (!hits) return every_article(dense_children, factor, true);
+    std::vector<DenseWeight> weights;
+    for (const Node* d : dense_children) weights.emplace_back(*d, factor);
+    std::erase_if(*hits, [&](const Scored& s) {
+      return std::any_of(weights.begin(), weights.end(), [&](const DenseWeight& w) { return !w.matches(s.docid); });
+    });
     for (Scored& s : *hits) {
-      for (const Node* d : dense_children) s.weight += weight_at(*d, factor, s.docid);
+      for (const DenseWeight& w : weights) s.weight += w.at(s.docid);
     }
     return std::move(*hits);
   }
 
-  // Every article, weighed by the dense `nodes` (by `n` itself if none given).
-  Hits every_article(const Node& n, double factor, const std::vector<const Node*>& nodes = {}) {
+  // The articles the dense `nodes` match (any of them, or with `all` every
+  // one), weighed by the sum of theirs.
+  Hits every_article(const std::vector<const Node*>& nodes, double factor, bool all) {
+    std::vector<DenseWeight> weights;
+    for (const Node* n : nodes) weights.emplace_back(*n, factor);
     Hits hits;
-    hits.reserve(doccount_);
     for (Xapian::PostingIterator it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it) {
+      Xapian::docid did = *it;
+      auto matches = [&](const DenseWeight& w) { return w.matches(did); };
+      bool matched = all ? std::all_of(weights.begin(), weights.end(), matches)
+                         : std::any_of(weights.begin(), weights.end(), matches);
+      if (!matched) continue;
       double weight = 0;
-      if (nodes.empty()) {
-        weight = weight_at(n, factor, *it);
-      } else {
-        for (const Node* d : nodes) weight += weight_at(*d, factor, *it);
-      }
-      hits.push_back({*it, weight});
+      for (const DenseWeight& w : weights) weight += w.at(did);
+      hits.push_back({did, weight});
     }
     return hits;
-  }
-
-  // The weight of a dense node at one article.
-  double weight_at(const Node& n, double factor, Xapian::docid did) {
-    switch (n.op) {
-      case Op::source:
-        return factor == 0 ? 0.0 : n.weight.at(did) * factor;
-      case Op::scale:
-        return weight_at(*n.children.front(), factor * n.factor, did);
-      case Op::any: {
-        double sum = 0;
-        for (const auto& c : n.children) sum += weight_at(*c, factor, did);
-        return sum;
-      }
-      default:
-        throw std::logic_error("match_locally: weight_at() of a clause that is not dense");
-    }
   }
 
   LocalScratch& scratch_;
@@ -487,6 +504,11 @@ class Evaluator {
 std::vector<Scored> match_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch) {
   if (clause.empty()) return {};
   if (!clause.local()) throw std::logic_error("match_locally: the clause has a Xapian-only part");
+  // Lengths of another revision would weigh articles wrongly, or index past
+  // the table: the searcher's retry reads both afresh.
+  if (index.lengths.uuid() != index.db.get_uuid() || index.lengths.revision() != index.db.get_revision()) {
+    throw Xapian::DatabaseModifiedError("match_locally: the length table is of another revision");
+  }
   Evaluator evaluator(index, scratch);
   return evaluator.eval(*clause.node(), 1.0);
 }

@@ -7,8 +7,8 @@
 // little on them: their upper bounds are loose, and Xapian 1.4.22 loses
 // matches when it prunes some of them (include/faqsearch/ranking.h). Reading
 // each clause's postings once, term at a time, and adding the weights up is
-// both exact by construction and several times faster on these queries
-// (bench/README.md, session 13).
+// both exact by construction and about twice as fast on these queries
+// (bench/README.md, session 13: 2.1x at p50, 2.4-2.6x at p99).
 //
 // Only where the database is local: a stock xapian-tcpsrv serving a shard
 // evaluates the Xapian form of the same Clause.

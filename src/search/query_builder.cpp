@@ -282,7 +282,7 @@ Clause title_clause(const TitleField& title, const TitleWeights& weights, const 
   Clause matched;
   if (title.lengths) {
     auto* source = new TitleLengthSource(title.lengths, weights.by_length, weights.bound);
-    matched = Clause::filter(Clause::source(source->release(), SourceWeight{0, title.lengths, weights.by_length}),
+    matched = Clause::filter(Clause::source(source->release(), SourceWeight{0, title.lengths, weights.by_length, true}),
                              any_term(terms));
   } else {
     auto* by_length = new Xapian::ValueMapPostingSource(schema::kTitleLengthSlot);

@@ -22,6 +22,10 @@ namespace faqsearch {
 namespace {
 
 constexpr std::size_t kMaxLimit = 10000;
+// What follows tunes Xapian's matcher, which serves shards, remote
+// databases, quoted phrases and SearcherOptions::score_locally = false; a
+// local index otherwise scores every match itself (match_locally()).
+//
 // The text-first pass ranks twice as many articles as asked for, and at
 // least this many more; if that does not settle the query, again with a
 // pool kTextFirstRetryFactor to its square times larger (next_pool_size()),
@@ -34,7 +38,8 @@ constexpr std::size_t kTextFirstMargin = 10;
 constexpr std::size_t kTextFirstRetryFactor = 4;
 constexpr int kTextFirstPasses = 3;
 // Queries of at most this many words skip the text-first passes when the
-// boosts' values are in memory (a local database): the full query, its
+// boosts' values are in memory (a local database scored through Xapian's
+// matcher: a quoted phrase, or score_locally off): the full query, its
 // boosts read from memory (StoredValueSource), then costs no more than one
 // pass, and a rare word beside a common one, whose articles tie on text,
 // needs no second pass. Longer queries have a larger `scale`, hence a larger
@@ -213,7 +218,7 @@ class Searcher::Impl {
         (plan.recency_multiplier == 0 || tables.recency) && (plan.popularity_multiplier == 0 || tables.popularity);
     detail::Clause full = detail::add_boosts(text_only, plan, tables);
     // A local database scores every match itself (match_locally()): exact,
-    // and several times faster than Xapian's matcher on these queries. The
+    // and about twice as fast as Xapian's matcher on these queries. The
     // lengths are null on a remote or sharded database.
     std::shared_ptr<const detail::DocLengthTable> lengths =
         options_.score_locally && full.local() ? lengths_for(h) : nullptr;
