@@ -8,8 +8,10 @@
 #include <xapian.h>
 
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -34,8 +36,10 @@ constexpr Xapian::valueno kValueSlot = 1;   // any positive number
 double decode(const std::string& v) { return Xapian::sortable_unserialise(v); }
 
 // 40 articles: terms a, b, c with varied wdf, "filler" for varied lengths,
-// the length slot 0 on every seventh article.
-void build(const std::string& path) {
+// the length slot 0 on every seventh article; with `deletions`, every sixth
+// article from the fourth, and the last, deleted (docids the tables cover
+// but no article has).
+void build(const std::string& path, bool deletions) {
   Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
   for (unsigned i = 1; i <= 40; ++i) {
     Xapian::Document doc;
@@ -46,6 +50,9 @@ void build(const std::string& path) {
     doc.add_value(kLengthSlot, Xapian::sortable_serialise(i % 7 == 0 ? 0 : i % 4 + 1));
     doc.add_value(kValueSlot, Xapian::sortable_serialise(0.25 * (i % 6 + 1)));
     db.add_document(doc);
+  }
+  if (deletions) {
+    for (unsigned i = 4; i <= 40; i += 6) db.delete_document(i);  // 40, the last, too
   }
   db.commit();
 }
@@ -58,8 +65,11 @@ struct Fixture {
   std::shared_ptr<const std::vector<double>> by_length =
       std::make_shared<const std::vector<double>>(std::vector<double>{9.0, 1.5, 1.25, 1.0, 0.75});
 
-  Fixture() {
-    build(path);
+  // One scratch for every check, as a searcher's handle keeps one.
+  LocalScratch scratch;
+
+  explicit Fixture(bool deletions = false) {
+    build(path, deletions);
     db = Xapian::Database(path);
     lengths = std::make_shared<const ValueTable>(db, kLengthSlot, decode);
     values = std::make_shared<const ValueTable>(db, kValueSlot, decode);
@@ -89,7 +99,6 @@ struct Fixture {
     Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) want[*it] = it.get_weight();
     DocLengthTable doc_lengths(db);
-    LocalScratch scratch;
     std::map<Xapian::docid, double> got;
     for (const auto& s : faqsearch::detail::match_locally(clause, {db, doc_lengths, k1, b}, scratch)) {
       got[s.docid] = s.weight;
@@ -151,6 +160,92 @@ TEST_CASE("match_locally: posting sources under filters, beside terms, and as th
   f.check_same(Clause::any({Clause::filter(Fixture::fixed_source(2), Clause::term("a")), f.stored_source()}));
   // A source required alongside terms.
   f.check_same(Clause::all({Clause::term("b"), f.title_source()}));
+}
+
+TEST_CASE("match_locally: sparse and dense sources in every position the matcher only checks them") {
+  for (bool deletions : {false, true}) {
+    CAPTURE(deletions);
+    Fixture f(deletions);
+    f.check_same(f.title_source());
+    f.check_same(Clause::filter(Clause::term("a"), f.title_source()));
+    f.check_same(Clause::any({f.title_source(), Clause::term("b")}));
+    f.check_same(Clause::all({f.title_source(), f.stored_source()}));
+    f.check_same(Clause::maybe(Clause::term("a"), Clause::any({f.title_source(), f.stored_source()})));
+    f.check_same(Clause::maybe(Clause::term("filler"), Clause::any({Clause::term("a"), f.title_source()})));
+    f.check_same(Clause::filter(Clause::term("b"), Clause::any({Fixture::fixed_source(1), f.title_source()})));
+    f.check_same(Clause::any({Fixture::fixed_source(0.5), Clause::term("c")}));
+  }
+}
+
+TEST_CASE("match_locally: random clause trees of the query builder's shapes") {
+  // Title sources only under a filter by terms, stored values only as the
+  // optional side of a maybe (a dense source must not drive the matcher:
+  // see TableSource), fixed weights anywhere; terms, synonyms, absent terms.
+  for (bool deletions : {false, true}) {
+    CAPTURE(deletions);
+    Fixture f(deletions);
+    std::mt19937 rng(deletions ? 8 : 7);
+    auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+    const char* terms[] = {"a", "b", "c", "filler", "absent"};
+    auto term = [&] { return Clause::term(terms[pick(5)]); };
+    std::function<Clause(int)> tree = [&](int depth) -> Clause {
+      if (depth == 0 || pick(3) == 0) {
+        switch (pick(5)) {
+          case 0:
+            return Clause::synonym({terms[pick(4)], terms[pick(5)]});
+          case 1:
+            return Clause::filter(f.title_source(), pick(2) ? term() : Clause::any({term(), term()}));
+          case 2:
+            return Clause::filter(Fixture::fixed_source(0.5 + pick(3)), Clause::any({term(), term()}));
+          default:
+            return term();
+        }
+      }
+      switch (pick(5)) {
+        case 0:
+          return Clause::any({tree(depth - 1), tree(depth - 1), tree(depth - 1)});
+        case 1:
+          return Clause::all({tree(depth - 1), tree(depth - 1)});
+        case 2:
+          return Clause::maybe(tree(depth - 1),
+                               pick(2) ? tree(depth - 1) : Clause::scale(f.stored_source(), 0.5 * (1 + pick(3))));
+        case 3:
+          return Clause::filter(tree(depth - 1), tree(depth - 1));
+        default:
+          return Clause::scale(tree(depth - 1), std::vector<double>{0.0, 0.5, 2.0}[static_cast<std::size_t>(pick(3))]);
+      }
+    };
+    int checked = 0;
+    for (int i = 0; i < 300; ++i) {
+      Clause clause = tree(3);
+      if (clause.empty()) continue;
+      f.check_same(clause);
+      ++checked;
+    }
+    CHECK(checked > 200);
+  }
+}
+
+TEST_CASE("match_locally: the same scratch serves a database that grew") {
+  Fixture f;
+  f.check_same(Clause::any({Clause::term("a"), Clause::term("c")}));
+  {
+    Xapian::WritableDatabase writer(f.path);
+    for (int i = 0; i < 100; ++i) {
+      Xapian::Document doc;
+      doc.add_term("a", 1 + i % 3);
+      if (i % 4 == 0) doc.add_term("c");
+      doc.add_value(kLengthSlot, Xapian::sortable_serialise(2));
+      doc.add_value(kValueSlot, Xapian::sortable_serialise(1.5));
+      writer.add_document(doc);
+    }
+    writer.commit();
+  }
+  f.db.reopen();
+  f.lengths = std::make_shared<const ValueTable>(f.db, kLengthSlot, decode);
+  f.values = std::make_shared<const ValueTable>(f.db, kValueSlot, decode);
+  f.check_same(Clause::any({Clause::term("a"), Clause::term("c")}));
+  f.check_same(Clause::maybe(Clause::filter(f.title_source(), Clause::term("a")), f.stored_source()));
 }
 
 TEST_CASE("match_locally refuses a length table of another revision") {

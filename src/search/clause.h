@@ -36,6 +36,7 @@ struct SourceWeight {
 
   [[nodiscard]] bool matches(Xapian::docid docid) const {
     if (!sparse) return true;
+    if (!table) return false;
     const std::vector<double>& entries = table->values();
     return docid < entries.size() && entries[docid] > 0;
   }
@@ -48,6 +49,7 @@ struct SourceWeight {
     if (!by_entry) return entry;
     // As TitleLengthSource::get_weight(): clamped before the cast.
     const std::vector<double>& weights = *by_entry;
+    if (weights.empty()) return 0.0;
     double last = static_cast<double>(weights.size() - 1);
     entry = entry > 0 ? std::min(entry, last) : 0;  // NaN too
     return weights[static_cast<std::size_t>(entry)];

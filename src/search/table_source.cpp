@@ -27,14 +27,9 @@ bool TableSource::check(Xapian::docid did, double) {
     current_ = end_;
     return true;
   }
-  if (dense_ || table_->values()[did] > 0) {
-    current_ = did;
-    return true;
-  }
-  // No entry: false, with the position left just before `did`, so that
-  // next() and skip_to(did) both carry on after it.
-  current_ = did - 1;
-  return false;
+  // Sparse and no entry at `did`: on to the next article that has one.
+  settle(did);
+  return true;
 }
 
 }  // namespace faqsearch::detail

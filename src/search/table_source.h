@@ -19,11 +19,18 @@ namespace faqsearch::detail {
 
 class TableSource : public Xapian::PostingSource {
  public:
-  // A sparse source must only be filtered by another query (AND, FILTER):
-  // its check() answers false, and Xapian 1.4.22's OR then reads a weight
-  // from the "indeterminate" position check() left (it lost or mis-scored
-  // boosts as the optional side of an AND_MAYBE). A dense source answers
-  // true, at `did`, always.
+  // check() never answers false: a sparse source moves on to its next
+  // match at or after `did` (as skip_to() would), a dense one stays at
+  // `did`. An answer of false leaves an "indeterminate" position from which
+  // Xapian 1.4.22's OR reads a weight anyway: a sparse source under an OR
+  // that is only checked lent an article its neighbour's weight (a review's
+  // random clause trees found it; as the optional side of an AND_MAYBE it
+  // once lost or mis-scored boosts).
+  //
+  // A dense source covers every docid of its table, deleted ones too: it
+  // must only be checked (the optional side of an AND_MAYBE, which is how
+  // the boosts use it), never drive the matcher, which would then return
+  // articles that do not exist.
   enum class Stepping { sparse, dense };
   // REQUIRES: table
   TableSource(std::shared_ptr<const ValueTable> table, Stepping stepping)
