@@ -72,7 +72,9 @@ Hits intersect_sum(const Hits& a, const Hits& b) {
   return out;
 }
 
-// A node that matches every article: a posting source, or OR / scaling of such.
+// A node made of posting sources only (and ORs and scalings of them): it
+// is asked about articles one by one (DenseWeight), never enumerated. Most
+// match every article; a sparse one (SourceWeight::sparse) does not.
 bool dense(const Node& n) {
   switch (n.op) {
     case Op::source:
