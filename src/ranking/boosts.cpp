@@ -32,14 +32,14 @@ double popularity_factor(std::int64_t views) {
 
 double popularity_index_value(std::int64_t views) { return popularity_factor(views) * kStoredBoostScale; }
 
-double text_scale(const Xapian::Database& db, const std::vector<std::vector<std::string>>& word_terms,
-                  const RankingOptions& ranking) {
+double text_scale(const Xapian::Database& db, TermFrequencies& frequencies,
+                  const std::vector<std::vector<std::string>>& word_terms, const RankingOptions& ranking) {
   double n_docs = static_cast<double>(db.get_doccount());
   double field_weight = std::max(ranking.title_weight, ranking.body_weight);
   double scale = 0;
   for (const auto& terms : word_terms) {
     Xapian::doccount df = 0;
-    for (const std::string& t : terms) df = std::max(df, db.get_termfreq(t));
+    for (const std::string& t : terms) df = std::max(df, frequencies(t));
     if (df == 0) continue;  // a word that matches nothing adds nothing
     // ln(1 + N/n) rather than ln(N/n): a word found in every article still
     // counts (ln 2), so the boosts can order articles the text cannot.

@@ -20,6 +20,7 @@
 #include "faqsearch/ranking.h"
 #include "search/clause.h"
 #include "search/slot_table.h"
+#include "search/term_frequencies.h"
 
 namespace faqsearch::detail {
 
@@ -45,8 +46,9 @@ inline constexpr double kStoredBoostScale = 1048576.0;
 
 // The query's `scale`: sum over words of idf * max(title_weight, body_weight),
 // idf = ln(1 + N / n) with n the largest document frequency among the word's terms.
-[[nodiscard]] double text_scale(const Xapian::Database& db, const std::vector<std::vector<std::string>>& word_terms,
-                                const RankingOptions& ranking);
+// `frequencies` reads the document frequencies from `db`.
+[[nodiscard]] double text_scale(const Xapian::Database& db, TermFrequencies& frequencies,
+                                const std::vector<std::vector<std::string>>& word_terms, const RankingOptions& ranking);
 
 // Query-time multipliers: boost = multiplier * stored value.
 struct BoostPlan {

@@ -280,8 +280,6 @@ class Evaluator {
     if (!added) return it->second;
     std::vector<Posting>& out = it->second;
     Xapian::PostingIterator p = db_.postlist_begin(name), end = db_.postlist_end(name);
-    if (p == end) return out;
-    out.reserve(db_.get_termfreq(name));
     for (; p != end; ++p) out.push_back({*p, p.get_wdf()});
     return out;
   }

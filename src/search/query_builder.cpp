@@ -49,9 +49,9 @@ std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_pref
 // exactly for a local, unsharded database).
 class TermLookup {
  public:
-  explicit TermLookup(const TitleField& title) : db_(title.db), local_(title.lengths != nullptr) {}
+  explicit TermLookup(const TitleField& title) : frequencies_(title.frequencies), local_(title.lengths != nullptr) {}
 
-  [[nodiscard]] bool may_exist(const std::string& term) const { return !local_ || db_.term_exists(term); }
+  [[nodiscard]] bool may_exist(const std::string& term) const { return !local_ || frequencies_(term) > 0; }
 
   // `terms` less those no article has.
   [[nodiscard]] std::set<std::string> present(std::set<std::string> terms) const {
@@ -60,7 +60,7 @@ class TermLookup {
   }
 
  private:
-  const Xapian::Database& db_;
+  TermFrequencies& frequencies_;
   bool local_;
 };
 
@@ -276,7 +276,7 @@ TitleWeights title_weights(const TitleField& title, const RankingOptions& rankin
 Clause title_clause(const TitleField& title, const TitleWeights& weights, const std::set<std::string>& terms,
                     double factor) {
   Xapian::doccount n = 0;
-  for (const std::string& t : terms) n = std::max(n, title.db.get_termfreq(t));
+  for (const std::string& t : terms) n = std::max(n, title.frequencies(t));
   if (n == 0) return Clause();
   double idf = bm25_idf(title.db.get_doccount(), n);
   Clause matched;

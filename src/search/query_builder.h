@@ -13,6 +13,7 @@
 #include "faqsearch/ranking.h"
 #include "search/clause.h"
 #include "search/slot_table.h"
+#include "search/term_frequencies.h"
 
 namespace faqsearch::detail {
 
@@ -67,6 +68,7 @@ struct TextQuery {
 // document frequencies (from `db`) and the mean title length in words.
 struct TitleField {
   const Xapian::Database& db;
+  TermFrequencies& frequencies;  // of `db`, shared with the rest of the query
   double mean_length = 0;
   // Title length per docid for `db`'s current revision, or null (remote or
   // sharded databases): title_clause() then reads the value slot instead.

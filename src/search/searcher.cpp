@@ -192,14 +192,16 @@ class Searcher::Impl {
     const RankingOptions& ranking = request.ranking;
     // Stopwords need a known language: words of one language are content words of another.
     const std::string& stopword_language = known_language;
+    detail::TermFrequencies frequencies(h.db);
     detail::TextQuery text_query = detail::build_text_query(
         h.analyzer, text, stem_languages, stopword_language, ranking,
-        detail::TitleField{h.db, h.title_length_mean, values_for(h, detail::schema::kTitleLengthSlot)});
+        detail::TitleField{h.db, frequencies, h.title_length_mean, values_for(h, detail::schema::kTitleLengthSlot)});
     UnixSeconds now = request.now.value_or(unix_now());
     detail::BoostPlan plan;
     bool scaled = ranking.recency_weight > 0 || ranking.popularity_weight > 0 || ranking.coordination_weight > 0;
     if (scaled || request.explain) {
-      plan = detail::plan_boosts(h.db, ranking, detail::text_scale(h.db, text_query.word_terms, ranking), now);
+      plan = detail::plan_boosts(h.db, ranking, detail::text_scale(h.db, frequencies, text_query.word_terms, ranking),
+                                 now);
     }
     // Each matched word's share of coordination_weight * scale.
     text_query.coordination = detail::coordination_query(
