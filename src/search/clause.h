@@ -13,13 +13,13 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "search/slot_table.h"
+#include "search/table_source.h"
 
 namespace faqsearch::detail {
 
@@ -46,13 +46,7 @@ struct SourceWeight {
     if (!table) return fixed;
     const std::vector<double>& entries = table->values();
     double entry = docid < entries.size() ? entries[docid] : 0.0;
-    if (!by_entry) return entry;
-    // As TitleLengthSource::get_weight(): clamped before the cast.
-    const std::vector<double>& weights = *by_entry;
-    if (weights.empty()) return 0.0;
-    double last = static_cast<double>(weights.size() - 1);
-    entry = entry > 0 ? std::min(entry, last) : 0;  // NaN too
-    return weights[static_cast<std::size_t>(entry)];
+    return by_entry ? clamped_lookup(*by_entry, entry) : entry;
   }
 };
 

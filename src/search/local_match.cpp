@@ -1,10 +1,11 @@
 #include "search/local_match.h"
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "search/bm25.h"
 
 namespace faqsearch::detail {
 
@@ -341,10 +342,8 @@ class Evaluator {
   // times (k1 + 1), scaled. (A term's tf is its posting count: a local
   // database, no deletion pending.)
   double termweight(Xapian::doccount tf, double factor) const {
-    double odds = (doccount_ - tf + 0.5) / (tf + 0.5);
-    if (odds < 2) odds = odds * 0.5 + 1;
     // The query-frequency part, (k3 + 1) * wqf / (k3 + wqf), is 1 at k3 = 1 and wqf = 1.
-    return std::log(odds) * factor * (k1_ + 1);
+    return bm25_idf(doccount_, tf) * factor * (k1_ + 1);
   }
 
   // Xapian::BM25Weight::get_sumpart() (k2 = 0, min_normlen = 0.5), the same

@@ -1,13 +1,13 @@
 #include "search/query_builder.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <memory>
 #include <set>
 
 #include "analysis/utf8.h"
 #include "index/schema.h"
+#include "search/bm25.h"
 #include "search/stopwords.h"
 #include "search/title_source.h"
 
@@ -228,14 +228,6 @@ void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gr
 // whole_phrase_weight: below 50 * 1000 * 1000, far below 2^40. A power of
 // two, so scaling back is exact.
 constexpr double kTitleSourceScale = 0x1p40;
-
-// Xapian's BM25Weight idf for a term in `n` of `total` articles, with its
-// adjustment for terms in more than about a third of them (never below 0).
-double bm25_idf(double total, double n) {
-  double odds = (total - n + 0.5) / (n + 0.5);
-  if (odds < 2) odds = odds * 0.5 + 1;
-  return std::log(odds);
-}
 
 }  // namespace
 

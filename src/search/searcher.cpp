@@ -55,10 +55,12 @@ constexpr int kTextFirstPasses = 3;
 constexpr std::size_t kFullQueryMaxWords = 2;
 
 // A hit before its fields are read.
-struct Ranked {
-  Xapian::docid docid;
-  double weight;
-};
+using Ranked = detail::Scored;
+
+// Xapian's order of hits: weight descending, then docid ascending.
+bool ranks_before(const Ranked& a, const Ranked& b) {
+  return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+}
 
 // One database handle with the per-thread objects that go with it.
 struct Handle {
@@ -294,17 +296,13 @@ class Searcher::Impl {
     return results;
   }
 
-  // Hits offset..need-1 of `matches` in Xapian's order: weight descending,
-  // then docid ascending.
-  static std::vector<Ranked> top_of(std::vector<detail::Scored> matches, std::size_t offset, std::size_t need) {
-    auto before = [](const detail::Scored& a, const detail::Scored& b) {
-      return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
-    };
-    std::size_t end = std::min(need, matches.size());
-    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end), matches.end(), before);
-    std::vector<Ranked> out;
-    for (std::size_t i = std::min(offset, end); i < end; ++i) out.push_back({matches[i].docid, matches[i].weight});
-    return out;
+  // Hits offset..need-1 of `matches` in Xapian's order (ranks_before()).
+  static std::vector<Ranked> top_of(std::vector<Ranked> matches, std::size_t offset, std::size_t need) {
+    auto end = matches.begin() + static_cast<std::ptrdiff_t>(std::min(need, matches.size()));
+    std::partial_sort(matches.begin(), end, matches.end(), ranks_before);
+    matches.erase(end, matches.end());
+    matches.erase(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(std::min(offset, matches.size())));
+    return matches;
   }
 
   // How large a pool should be to reach text scores below `threshold`, the
@@ -355,10 +353,7 @@ class Searcher::Impl {
     for (const Ranked& c : candidates) docids.push_back(c.docid);
     std::vector<double> boosts = detail::boosts_of(db, plan, docids, tables);
     for (std::size_t i = 0; i < candidates.size(); ++i) candidates[i].weight += boosts[i];
-    // Xapian's order: weight descending, then docid ascending.
-    std::sort(candidates.begin(), candidates.end(), [](const Ranked& a, const Ranked& b) {
-      return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
-    });
+    std::sort(candidates.begin(), candidates.end(), ranks_before);
     // The boosts do not change which articles match, so the text query's
     // estimate stands for the full query's (exact when the pool holds every
     // match; like any Xapian estimate, it otherwise depends on pruning).

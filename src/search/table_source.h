@@ -11,11 +11,24 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 #include "search/slot_table.h"
 
 namespace faqsearch::detail {
+
+// weights[entry], the entry clamped to the vector before the cast (a
+// damaged value must not index out of range; NaN and entries below 1 read
+// weights[0]); 0 if there are no weights. TitleLengthSource and the local
+// form of it (SourceWeight) weigh a title length by this one lookup.
+inline double clamped_lookup(const std::vector<double>& weights, double entry) {
+  if (weights.empty()) return 0.0;
+  double last = static_cast<double>(weights.size() - 1);
+  entry = entry > 0 ? std::min(entry, last) : 0;  // NaN too
+  return weights[static_cast<std::size_t>(entry)];
+}
 
 class TableSource : public Xapian::PostingSource {
  public:

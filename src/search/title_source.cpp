@@ -1,7 +1,5 @@
 #include "search/title_source.h"
 
-#include <algorithm>
-
 namespace faqsearch::detail {
 
 TitleLengthSource::TitleLengthSource(std::shared_ptr<const ValueTable> lengths,
@@ -15,14 +13,7 @@ void TitleLengthSource::init(const Xapian::Database& db) {
   set_maxweight(max_weight_);
 }
 
-double TitleLengthSource::get_weight() const {
-  // Clamped before the cast: a damaged value must not index out of range.
-  const std::vector<double>& weights = *weight_by_length_;
-  double last = static_cast<double>(weights.size() - 1);
-  double length = entry();
-  length = length > 0 ? std::min(length, last) : 0;  // NaN too
-  return weights[static_cast<std::size_t>(length)];
-}
+double TitleLengthSource::get_weight() const { return clamped_lookup(*weight_by_length_, entry()); }
 
 TitleLengthSource* TitleLengthSource::clone() const {
   return new TitleLengthSource(table(), weight_by_length_, max_weight_);
