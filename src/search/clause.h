@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
@@ -47,6 +48,15 @@ struct SourceWeight {
     const std::vector<double>& entries = table->values();
     double entry = docid < entries.size() ? entries[docid] : 0.0;
     return by_entry ? clamped_lookup(*by_entry, entry) : entry;
+  }
+
+  // The most at() can return for an article it matches (a NaN entry makes it NaN).
+  [[nodiscard]] double bound() const {
+    if (!table) return fixed;
+    if (!by_entry) return std::max(table->max_value(), 0.0);
+    double most = 0;
+    for (double w : *by_entry) most = std::max(most, w);
+    return most;
   }
 };
 

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "search/bm25.h"
+#include "search/local_weights.h"
 
 namespace faqsearch::detail {
 
@@ -73,77 +73,11 @@ Hits intersect_sum(const Hits& a, const Hits& b) {
   return out;
 }
 
-// A node made of posting sources only (and ORs and scalings of them): it
-// is asked about articles one by one (DenseWeight), never enumerated. Most
-// match every article; a sparse one (SourceWeight::sparse) does not.
-bool dense(const Node& n) {
-  switch (n.op) {
-    case Op::source:
-      return true;
-    case Op::scale:
-      return dense(*n.children.front());
-    case Op::any:
-      return std::all_of(n.children.begin(), n.children.end(), [](const auto& c) { return dense(*c); });
-    default:
-      return false;
-  }
-}
-
-// A dense clause (posting sources, and ORs and scalings of them), flattened
-// once into (source, factor) pairs: the hot loops weigh every posting
-// through it. It matches an article if any source does; it weighs it by
-// the sum of those that do, left to right from 0.
-class DenseWeight {
- public:
-  DenseWeight(const Node& n, double factor) { flatten(n, factor); }
-
-  [[nodiscard]] double at(Xapian::docid did) const {
-    double sum = 0;
-    for (const auto& [weight, factor] : parts_) {
-      if (factor != 0 && weight->matches(did)) sum += weight->at(did) * factor;
-    }
-    return sum;
-  }
-
-  [[nodiscard]] bool matches(Xapian::docid did) const {
-    return std::any_of(parts_.begin(), parts_.end(), [&](const auto& part) { return part.first->matches(did); });
-  }
-
- private:
-  void flatten(const Node& n, double factor) {
-    switch (n.op) {
-      case Op::source:
-        parts_.emplace_back(&n.weight, factor);
-        return;
-      case Op::scale:
-        return flatten(*n.children.front(), factor * n.factor);
-      case Op::any:
-        for (const auto& c : n.children) flatten(*c, factor);
-        return;
-      default:
-        throw std::logic_error("match_locally: a dense weight of a clause that is not dense");
-    }
-  }
-
-  std::vector<std::pair<const SourceWeight*, double>> parts_;
-};
-
 class Evaluator {
  public:
   Evaluator(const LocalIndex& index, LocalScratch& scratch)
-      : scratch_(scratch),
-        db_(index.db),
-        lengths_(index.lengths.values()),
-        k1_(index.k1),
-        b_(index.b),
-        doccount_(index.db.get_doccount()) {
+      : scratch_(scratch), db_(index.db), bm25_(index.db, index.lengths.values(), index.k1, index.b) {
     scratch_.cover(db_.get_lastdocid());
-    // As Xapian::BM25Weight::init() (k2 = 0): no length normalisation when
-    // b or k1 is 0; the average length's inverse otherwise.
-    if (b_ != 0 && k1_ != 0) {
-      double average = db_.get_avlength();
-      length_factor_ = average != 0 ? 1 / average : 0;
-    }
   }
 
   // Every article `n` matches, weighted, `factor` being the product of the
@@ -240,37 +174,16 @@ class Evaluator {
     }
     Hits hits;
     hits.reserve(merged.size());
-    double weight = factor == 0 ? 0.0 : termweight(synonym_termfreq(termfreqs), factor);
+    double weight = factor == 0 ? 0.0 : termweight(bm25_.synonym_termfreq(termfreqs), factor);
     for (Posting p : merged) {
       if (factor == 0) {
         hits.push_back({p.docid, 0.0});
         continue;
       }
-      Xapian::termcount length = p.docid < lengths_.size() ? lengths_[p.docid] : 0;
-      p.wdf = std::min(p.wdf, length);
-      hits.push_back({p.docid, sumpart(weight, p)});
+      Xapian::termcount length = bm25_.length_of(p.docid);
+      hits.push_back({p.docid, bm25_.sumpart(weight, std::min(p.wdf, length), length)});
     }
     return hits;
-  }
-
-  // The termfreq Xapian 1.4 gives an OR of terms in `termfreqs` articles:
-  // it pairs the two least frequent into a binary OR, again and again (a
-  // Huffman tree), estimating each pair as independent, a + b - a * b / N,
-  // rounded to a whole count.
-  Xapian::doccount synonym_termfreq(std::vector<Xapian::doccount> termfreqs) const {
-    auto more_frequent = [](Xapian::doccount a, Xapian::doccount b) { return a > b; };
-    std::make_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
-    while (termfreqs.size() > 1) {
-      std::pop_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
-      double r = termfreqs.back();
-      termfreqs.pop_back();
-      std::pop_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
-      double l = termfreqs.back();
-      double n = doccount_;
-      termfreqs.back() = n == 0 ? 0 : static_cast<Xapian::doccount>(l + r - (l * r / n) + 0.5);
-      std::push_heap(termfreqs.begin(), termfreqs.end(), more_frequent);
-    }
-    return termfreqs.empty() ? 0 : termfreqs.front();
   }
 
   // A term's postings, read from the database once per evaluation: a query
@@ -338,23 +251,8 @@ class Evaluator {
     out.push_back(std::move(a));
   }
 
-  // Xapian::BM25Weight's termweight for a term in `tf` articles: its idf
-  // times (k1 + 1), scaled. (A term's tf is its posting count: a local
-  // database, no deletion pending.)
-  double termweight(Xapian::doccount tf, double factor) const {
-    // The query-frequency part, (k3 + 1) * wqf / (k3 + wqf), is 1 at k3 = 1 and wqf = 1.
-    return bm25_idf(doccount_, tf) * factor * (k1_ + 1);
-  }
-
-  // Xapian::BM25Weight::get_sumpart() (k2 = 0, min_normlen = 0.5), the same
-  // operations in the same order, so that the weights agree bit for bit.
-  double sumpart(double termweight, const Posting& p) const {
-    double wdf = p.wdf;
-    Xapian::termcount length = p.docid < lengths_.size() ? lengths_[p.docid] : 0;
-    double normalised = std::max(length * length_factor_, 0.5);
-    double denominator = k1_ * (normalised * b_ + (1 - b_)) + wdf;
-    return termweight * (wdf / denominator);
-  }
+  double termweight(Xapian::doccount tf, double factor) const { return bm25_.termweight(tf, factor); }
+  double sumpart(double termweight, const Posting& p) const { return bm25_.sumpart_at(termweight, p.wdf, p.docid); }
 
   // The sum of `addends` per article, in docid order, through the scratch
   // sums: linear in the postings plus one bitmap word per 64 docids.
@@ -492,10 +390,7 @@ class Evaluator {
   LocalScratch& scratch_;
   std::unordered_map<std::string, std::vector<Posting>> postings_;
   const Xapian::Database& db_;
-  const std::vector<Xapian::termcount>& lengths_;
-  double k1_, b_;
-  Xapian::doccount doccount_;
-  double length_factor_ = 0;
+  LocalBm25 bm25_;
 };
 
 }  // namespace
@@ -510,6 +405,12 @@ std::vector<Scored> match_locally(const Clause& clause, const LocalIndex& index,
   }
   Evaluator evaluator(index, scratch);
   return evaluator.eval(*clause.node(), 1.0);
+}
+
+std::vector<Scored> match_node_locally(const Clause::Node& node, double factor, const LocalIndex& index,
+                                       LocalScratch& scratch) {
+  Evaluator evaluator(index, scratch);
+  return evaluator.eval(node, factor);
 }
 
 }  // namespace faqsearch::detail

@@ -77,11 +77,22 @@ struct Scored {
   double weight;
 };
 
+// Xapian's order of hits: weight descending, then docid ascending.
+inline bool ranks_before(const Scored& a, const Scored& b) {
+  return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+}
+
 // Every article `clause` matches, in ascending docid order, with the weight
 // Xapian's matcher gives it under that BM25Weight: the same formula and
 // collection statistics, so equal up to rounding (a sum may be added in
 // another order, about 1e-16 relative).
 // REQUIRES: clause.local(); `index.lengths` read from `index.db` as it is now
 [[nodiscard]] std::vector<Scored> match_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch);
+
+// The same for one node of a local clause's tree, its weights scaled by
+// `factor` (0: only which articles match). No revision check: for callers
+// that made it (top_locally()).
+[[nodiscard]] std::vector<Scored> match_node_locally(const Clause::Node& node, double factor, const LocalIndex& index,
+                                                     LocalScratch& scratch);
 
 }  // namespace faqsearch::detail

@@ -15,6 +15,7 @@
 #include "index/xapian_errors.h"
 #include "ranking/boosts.h"
 #include "search/local_match.h"
+#include "search/local_top.h"
 #include "search/query_builder.h"
 #include "search/slot_table.h"
 
@@ -57,10 +58,7 @@ constexpr std::size_t kFullQueryMaxWords = 2;
 // A hit before its fields are read.
 using Ranked = detail::Scored;
 
-// Xapian's order of hits: weight descending, then docid ascending.
-bool ranks_before(const Ranked& a, const Ranked& b) {
-  return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
-}
+using detail::ranks_before;
 
 // One database handle with the per-thread objects that go with it.
 struct Handle {
@@ -227,10 +225,11 @@ class Searcher::Impl {
     std::shared_ptr<const detail::DocLengthTable> lengths =
         options_.score_locally && full.local() ? lengths_for(h) : nullptr;
     if (lengths) {
-      std::vector<detail::Scored> matches =
-          detail::match_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b}, h.scratch);
-      results.total_estimate = static_cast<Xapian::doccount>(matches.size());
-      ranked = top_of(std::move(matches), request.offset, need);
+      detail::LocalTop top =
+          detail::top_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b}, h.scratch, need);
+      results.total_estimate = top.matches;
+      ranked = std::move(top.hits);
+      ranked.erase(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, ranked.size())));
       settled = true;
     }
     // limit 0 asks only for the estimate: the full query gives it without a
@@ -294,15 +293,6 @@ class Searcher::Impl {
       results.hits.push_back(std::move(hit));
     }
     return results;
-  }
-
-  // Hits offset..need-1 of `matches` in Xapian's order (ranks_before()).
-  static std::vector<Ranked> top_of(std::vector<Ranked> matches, std::size_t offset, std::size_t need) {
-    auto end = matches.begin() + static_cast<std::ptrdiff_t>(std::min(need, matches.size()));
-    std::partial_sort(matches.begin(), end, matches.end(), ranks_before);
-    matches.erase(end, matches.end());
-    matches.erase(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(std::min(offset, matches.size())));
-    return matches;
   }
 
   // How large a pool should be to reach text scores below `threshold`, the

@@ -13,7 +13,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace faqsearch::detail {
@@ -32,6 +34,9 @@ class SlotTable {
       Xapian::docid did = it.get_docid();
       if (did < values_.size()) values_[did] = decode(*it);
     }
+    if constexpr (std::is_arithmetic_v<T>) {
+      if (!values_.empty()) max_ = *std::max_element(values_.begin(), values_.end());
+    }
   }
 
   [[nodiscard]] Xapian::rev revision() const { return revision_; }
@@ -44,11 +49,19 @@ class SlotTable {
     static const T kNone{};
     return docid < values_.size() ? values_[docid] : kNone;
   }
+  // The largest value, T{} if none is larger (numeric tables): the local
+  // matcher's bound on what a posting source reading the table can weigh.
+  [[nodiscard]] const T& max_value() const
+    requires std::is_arithmetic_v<T>
+  {
+    return max_;
+  }
 
  private:
   Xapian::rev revision_;
   std::string uuid_;
   std::vector<T> values_;
+  T max_{};
 };
 
 using IdTable = SlotTable<std::string>;

@@ -1,0 +1,422 @@
+#include "search/local_top.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "search/local_weights.h"
+
+namespace faqsearch::detail {
+namespace {
+
+using Hits = std::vector<Scored>;
+using Node = Clause::Node;
+using Op = Clause::Op;
+
+constexpr Xapian::docid kEnd = std::numeric_limits<Xapian::docid>::max();
+
+// Bounds are compared with this much to spare: a weight summed in another
+// order, or a bound rounded the other way, differs in the last bits.
+constexpr double kBoundMargin = 1 + 1e-9;
+
+// Articles in ascending docid order: a term's postings, read through
+// Xapian as the walk asks (skip_to() passes over what it need not read), or
+// a clause's matches, weighed in full beforehand.
+class Stream {
+ public:
+  Stream(const Xapian::Database& db, const std::string& term)
+      : it_(db.postlist_begin(term)), end_(db.postlist_end(term)) {
+    settle();
+  }
+  explicit Stream(Hits hits) : hits_(std::move(hits)), weighed_(true) { settle(); }
+
+  [[nodiscard]] Xapian::docid docid() const { return docid_; }
+  [[nodiscard]] Xapian::termcount wdf() const { return it_.get_wdf(); }
+  [[nodiscard]] double weight() const { return hits_[next_hit_ - 1].weight; }
+
+  void next() {
+    if (!weighed_) ++it_;
+    settle();
+  }
+  // Moves to the first article at or after `did`.
+  void seek(Xapian::docid did) {
+    if (docid_ >= did) return;
+    if (weighed_) {
+      auto from = hits_.begin() + static_cast<std::ptrdiff_t>(next_hit_);
+      next_hit_ = static_cast<std::size_t>(
+          std::lower_bound(from, hits_.end(), did, [](const Scored& s, Xapian::docid d) { return s.docid < d; }) -
+          hits_.begin());
+    } else {
+      it_.skip_to(did);
+    }
+    settle();
+  }
+
+ private:
+  void settle() {
+    if (weighed_) {
+      docid_ = next_hit_ < hits_.size() ? hits_[next_hit_++].docid : kEnd;
+    } else {
+      docid_ = it_ != end_ ? *it_ : kEnd;
+    }
+  }
+
+  Xapian::PostingIterator it_, end_;
+  Hits hits_;
+  std::size_t next_hit_ = 0;  // one past the current hit
+  bool weighed_ = false;
+  Xapian::docid docid_ = kEnd;
+};
+
+// One addend of the query's OR, as match_locally() sums them: a term (or a
+// synonym) weighed by BM25, a dense weight over the articles having any of
+// some terms (a title clause, a coordination share), or a clause weighed in
+// full.
+struct Part {
+  enum class Kind { bm25, synonym, dense, weighed };
+  Kind kind = Kind::weighed;
+  std::vector<std::size_t> streams;
+  double termweight = 0;
+  std::optional<DenseWeight> weight;
+  double bound = 0;          // the most it adds to an article
+  double termfreq = 0;       // how many articles it matches, about (for the estimate)
+  double dropped_at = 0;     // the docid the walk was at when it stopped driving it
+};
+
+class TopWalk {
+ public:
+  TopWalk(const LocalIndex& index, LocalScratch& scratch)
+      : index_(index), scratch_(scratch), bm25_(index.db, index.lengths.values(), index.k1, index.b) {}
+
+  // Reads `root`'s shape; false if it is not one the walk handles.
+  bool plan(const Node& root) {
+    const Node* n = &root;
+    if (n->op == Op::maybe) {
+      if (!dense(*n->children[1])) return false;
+      boosts_.emplace(*n->children[1], 1.0);
+      n = n->children[0].get();
+    }
+    double factor = 1;
+    auto unscale = [&] {
+      while (n->op == Op::scale) {
+        factor *= n->factor;
+        n = n->children.front().get();
+      }
+    };
+    unscale();
+    if (n->op == Op::filter && !part_of_or(*n)) {
+      condition_ = n->children[1].get();
+      n = n->children[0].get();
+      unscale();
+    }
+    if (!collect(*n, factor)) return false;
+    for (const Part& p : parts_) {
+      if (!(p.bound >= 0 && std::isfinite(p.bound))) return false;
+    }
+    boost_bound_ = boosts_ ? boosts_->bound() : 0.0;
+    return std::isfinite(boost_bound_) && !parts_.empty();
+  }
+
+  LocalTop run(std::size_t k) {
+    read_condition();
+    k_ = k;
+    // Weakest first: the walk stops driving parts from the front.
+    order_.resize(parts_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](std::size_t a, std::size_t b) { return parts_[a].bound < parts_[b].bound; });
+    prefix_.assign(parts_.size() + 1, 0.0);
+    for (std::size_t i = 0; i < order_.size(); ++i) prefix_[i + 1] = prefix_[i] + parts_[order_[i]].bound;
+    choose_driving(0);
+
+    std::vector<double> contribution(parts_.size());
+    std::vector<char> present(parts_.size(), 0);
+    Xapian::doccount counted = 0;
+    for (;;) {
+      Xapian::docid did = kEnd;
+      for (std::size_t s : driving_streams_) did = std::min(did, streams_[s].docid());
+      if (did == kEnd) break;
+      if (admits(did)) {
+        double partial = 0;
+        bool matched = false;
+        auto weigh = [&](std::size_t part) {
+          if (std::optional<double> w = weigh_part(parts_[part], did)) {
+            contribution[part] = *w;
+            present[part] = 1;
+            partial += *w;
+            matched = true;
+          }
+        };
+        for (std::size_t i = driven_from_; i < order_.size(); ++i) weigh(order_[i]);
+        bool dropped = false;
+        for (std::size_t i = driven_from_; i-- > 0;) {
+          if (cannot_enter(partial + prefix_[i + 1])) {
+            dropped = true;
+            break;
+          }
+          for (std::size_t s : parts_[order_[i]].streams) streams_[s].seek(did);
+          weigh(order_[i]);
+        }
+        if (matched) ++counted;
+        if (matched && !dropped) {
+          // In match_locally()'s order: the parts as the OR lists them, then the boosts.
+          double sum = 0;
+          for (std::size_t part = 0; part < parts_.size(); ++part) {
+            if (present[part]) sum += contribution[part];
+          }
+          if (boosts_) sum += boosts_->at(did);
+          offer({did, sum});
+        }
+        std::fill(present.begin(), present.end(), 0);
+      }
+      for (std::size_t s : driving_streams_) {
+        if (streams_[s].docid() == did) streams_[s].next();
+      }
+    }
+
+    LocalTop top;
+    top.exact = driven_from_ == 0;
+    top.matches = top.exact ? counted : estimate(counted);
+    std::sort_heap(heap_.begin(), heap_.end(), ranks_before);
+    top.hits = std::move(heap_);
+    return top;
+  }
+
+ private:
+  // Whether `n` is one addend of the OR (a dense weight over the articles
+  // having any of some terms) rather than a filter on the whole query.
+  static bool part_of_or(const Node& n) {
+    if (n.op != Op::filter || !dense(*n.children[0])) return false;
+    const Node& condition = *n.children[1];
+    if (condition.op == Op::term) return true;
+    return condition.op == Op::any && std::all_of(condition.children.begin(), condition.children.end(),
+                                                  [](const auto& c) { return c->op == Op::term; });
+  }
+
+  // The addends of the OR `n` at `factor`, in match_locally()'s order (its
+  // collect()). False for a part that matches every article (a posting
+  // source directly under the OR): there is nothing to skip then.
+  bool collect(const Node& n, double factor) {
+    if (n.op == Op::scale) return collect(*n.children.front(), factor * n.factor);
+    if (dense(n)) return false;
+    if (n.op == Op::any) {
+      return std::all_of(n.children.begin(), n.children.end(), [&](const auto& c) { return collect(*c, factor); });
+    }
+    Part part;
+    if (n.op == Op::term) {
+      Xapian::doccount tf = index_.db.get_termfreq(n.term);
+      if (tf == 0) return true;  // adds nothing, matches nothing
+      part.kind = Part::Kind::bm25;
+      part.streams.push_back(stream_of(n.term));
+      part.termweight = factor == 0 ? 0.0 : bm25_.termweight(tf, factor);
+      part.bound = bm25_.sumpart(part.termweight, index_.db.get_wdf_upper_bound(n.term),
+                                 index_.db.get_doclength_lower_bound());
+      part.termfreq = tf;
+    } else if (n.op == Op::synonym) {
+      part.kind = Part::Kind::synonym;
+      std::vector<Xapian::doccount> termfreqs;
+      Xapian::termcount wdf_bound = 0;
+      for (const auto& c : n.children) {
+        termfreqs.push_back(index_.db.get_termfreq(c->term));
+        part.streams.push_back(stream_of(c->term));
+        wdf_bound += index_.db.get_wdf_upper_bound(c->term);
+        part.termfreq += termfreqs.back();
+      }
+      part.termweight = factor == 0 ? 0.0 : bm25_.termweight(bm25_.synonym_termfreq(termfreqs), factor);
+      Xapian::termcount shortest = index_.db.get_doclength_lower_bound();
+      part.bound = bm25_.sumpart(part.termweight, std::min(wdf_bound, index_.db.get_doclength_upper_bound()),
+                                 shortest);
+    } else if (part_of_or(n)) {
+      part.kind = Part::Kind::dense;
+      part.weight.emplace(*n.children[0], factor);
+      part.bound = part.weight->bound();
+      const Node& condition = *n.children[1];
+      auto add = [&](const std::string& term) {
+        part.streams.push_back(stream_of(term));
+        part.termfreq += index_.db.get_termfreq(term);
+      };
+      if (condition.op == Op::term) {
+        add(condition.term);
+      } else {
+        for (const auto& c : condition.children) add(c->term);
+      }
+    } else {
+      Hits hits = match_node_locally(n, factor, index_, scratch_);
+      for (const Scored& s : hits) part.bound = std::max(part.bound, s.weight);
+      part.termfreq = static_cast<double>(hits.size());
+      streams_.emplace_back(std::move(hits));
+      part.streams.push_back(streams_.size() - 1);
+    }
+    parts_.push_back(std::move(part));
+    return true;
+  }
+
+  // One stream per term, shared by the parts that read it.
+  std::size_t stream_of(const std::string& term) {
+    auto [it, added] = stream_by_term_.try_emplace(term, streams_.size());
+    if (added) streams_.emplace_back(index_.db, term);
+    return it->second;
+  }
+
+  // The filter's articles, unless it is dense (then asked per article).
+  void read_condition() {
+    if (condition_ == nullptr) return;
+    if (dense(*condition_)) {
+      dense_condition_.emplace(*condition_, 0.0);
+      return;
+    }
+    Hits admitted = match_node_locally(*condition_, 0.0, index_, scratch_);
+    admitted_count_ = static_cast<double>(admitted.size());
+    admitted_.assign(static_cast<std::size_t>(index_.db.get_lastdocid()) / 64 + 1, 0);
+    for (const Scored& s : admitted) admitted_[s.docid / 64] |= std::uint64_t{1} << (s.docid % 64);
+  }
+
+  [[nodiscard]] bool admits(Xapian::docid did) const {
+    if (condition_ == nullptr) return true;
+    if (dense_condition_) return dense_condition_->matches(did);
+    return did / 64 < admitted_.size() && (admitted_[did / 64] >> (did % 64) & 1) != 0;
+  }
+
+  // `part`'s weight for `did`, if it matches it; its streams are at `did` or past it.
+  std::optional<double> weigh_part(const Part& part, Xapian::docid did) const {
+    switch (part.kind) {
+      case Part::Kind::bm25: {
+        const Stream& s = streams_[part.streams.front()];
+        if (s.docid() != did) return std::nullopt;
+        return bm25_.sumpart_at(part.termweight, s.wdf(), did);
+      }
+      case Part::Kind::synonym: {
+        Xapian::termcount wdf = 0;
+        bool found = false;
+        for (std::size_t i : part.streams) {
+          if (streams_[i].docid() == did) {
+            wdf += streams_[i].wdf();
+            found = true;
+          }
+        }
+        if (!found) return std::nullopt;
+        Xapian::termcount length = bm25_.length_of(did);
+        return bm25_.sumpart(part.termweight, std::min(wdf, length), length);
+      }
+      case Part::Kind::dense: {
+        bool found = std::any_of(part.streams.begin(), part.streams.end(),
+                                 [&](std::size_t i) { return streams_[i].docid() == did; });
+        if (!found || !part.weight->matches(did)) return std::nullopt;
+        return part.weight->at(did);
+      }
+      case Part::Kind::weighed: {
+        const Stream& s = streams_[part.streams.front()];
+        if (s.docid() != did) return std::nullopt;
+        return s.weight();
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Whether an article with at most `most` from the parts can no longer
+  // reach the k held (the boosts' most added): it would need to beat the
+  // k-th, since it comes after it in docid order.
+  [[nodiscard]] bool cannot_enter(double most) const {
+    return heap_.size() >= k_ && (most + boost_bound_) * kBoundMargin <= heap_.front().weight;
+  }
+
+  // Stops driving the weakest parts whose bounds together cannot lift an
+  // article into the k held: their streams are then only sought.
+  void choose_driving(Xapian::docid at) {
+    std::size_t from = driven_from_;
+    while (from < order_.size() && cannot_enter(prefix_[from + 1])) {
+      parts_[order_[from]].dropped_at = at;
+      ++from;
+    }
+    if (from == driven_from_ && !driving_streams_.empty()) return;
+    driven_from_ = from;
+    driving_streams_.clear();
+    for (std::size_t i = from; i < order_.size(); ++i) {
+      for (std::size_t s : parts_[order_[i]].streams) driving_streams_.push_back(s);
+    }
+    std::sort(driving_streams_.begin(), driving_streams_.end());
+    driving_streams_.erase(std::unique(driving_streams_.begin(), driving_streams_.end()), driving_streams_.end());
+  }
+
+  void offer(Scored hit) {
+    if (k_ == 0) return;
+    if (heap_.size() < k_) {
+      heap_.push_back(hit);
+      std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+      if (heap_.size() == k_) choose_driving(hit.docid);
+      return;
+    }
+    if (!(hit.weight > heap_.front().weight)) return;  // a tie ranks after: a later docid
+    std::pop_heap(heap_.begin(), heap_.end(), ranks_before);
+    heap_.back() = hit;
+    std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+    choose_driving(hit.docid);
+  }
+
+  // The articles counted, plus those expected in the parts no longer
+  // driven, past the docid each was dropped at, taken as independent.
+  [[nodiscard]] Xapian::doccount estimate(Xapian::doccount counted) const {
+    double total = index_.db.get_doccount();
+    double last = index_.db.get_lastdocid();
+    if (total == 0 || last == 0) return counted;
+    double missed_none = 1;
+    for (std::size_t i = 0; i < driven_from_; ++i) {
+      const Part& part = parts_[order_[i]];
+      double unseen = part.termfreq * std::max(0.0, 1 - part.dropped_at / last);
+      missed_none *= 1 - std::min(1.0, unseen / total);
+    }
+    double admitted = condition_ == nullptr || dense_condition_ ? total : admitted_count_;
+    double more = std::max(0.0, admitted - counted) * (1 - missed_none);
+    return counted + static_cast<Xapian::doccount>(std::llround(more));
+  }
+
+  const LocalIndex& index_;
+  LocalScratch& scratch_;
+  LocalBm25 bm25_;
+  std::optional<DenseWeight> boosts_;
+  double boost_bound_ = 0;
+  const Node* condition_ = nullptr;
+  std::optional<DenseWeight> dense_condition_;
+  std::vector<std::uint64_t> admitted_;
+  double admitted_count_ = 0;
+
+  std::vector<Stream> streams_;
+  std::unordered_map<std::string, std::size_t> stream_by_term_;
+  std::vector<Part> parts_;
+  std::vector<std::size_t> order_;  // parts by bound, ascending
+  std::vector<double> prefix_;      // [i]: the sum of the i weakest parts' bounds
+  std::size_t driven_from_ = 0;     // order_[driven_from_..] drive the walk
+  std::vector<std::size_t> driving_streams_;
+  std::size_t k_ = 0;
+  Hits heap_;  // the best k so far; front: the weakest of them
+};
+
+}  // namespace
+
+LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch, std::size_t k) {
+  LocalTop top;
+  if (clause.empty()) return top;
+  // The same checks as match_locally()'s, before any reading.
+  if (!clause.local()) throw std::logic_error("top_locally: the clause has a Xapian-only part");
+  if (index.lengths.uuid() != index.db.get_uuid() || index.lengths.revision() != index.db.get_revision()) {
+    throw Xapian::DatabaseModifiedError("top_locally: the length table is of another revision");
+  }
+  TopWalk walk(index, scratch);
+  // k = 0 asks for the count alone, which only the full weighing gives exactly.
+  if (k > 0 && walk.plan(*clause.node())) return walk.run(k);
+  Hits matches = match_locally(clause, index, scratch);
+  top.matches = static_cast<Xapian::doccount>(matches.size());
+  auto end = matches.begin() + static_cast<std::ptrdiff_t>(std::min(k, matches.size()));
+  std::partial_sort(matches.begin(), end, matches.end(), ranks_before);
+  matches.erase(end, matches.end());
+  top.hits = std::move(matches);
+  return top;
+}
+
+}  // namespace faqsearch::detail

@@ -1,0 +1,46 @@
+// top_locally(): the best k matches of a query on a local database, found
+// without weighing every match.
+//
+// Why: match_locally() weighs every article a query matches. A query with a
+// common word matches a quarter of the index or more, yet its top 10 is
+// nearly always made of articles with the rarer words, or the words in
+// their title. top_locally() walks the clauses' postings a document at a
+// time (MaxScore, Turtle & Flood 1995): once k articles are held, a clause
+// whose most possible weight, with those of all weaker clauses and the
+// boosts, cannot lift an article past the k-th is no longer walked, only
+// looked up (skip_to) for the articles the others bring; and an article is
+// dropped as soon as what it has plus the most it could still get falls
+// short. The answer is exactly match_locally()'s best k, weights bit for bit
+// (each article's sum is added in the same order).
+//
+// Shapes: an OR of clauses (under scalings, an optional filter, and the
+// boosts as the optional side of an AND_MAYBE), as the searcher builds them.
+// Any other shape is weighed in full by match_locally().
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <vector>
+
+#include "search/clause.h"
+#include "search/local_match.h"
+
+namespace faqsearch::detail {
+
+struct LocalTop {
+  // The best k matches, best first: weight descending, then docid ascending
+  // (Xapian's order).
+  std::vector<Scored> hits;
+  // How many articles the query matches: counted when `exact`; estimated
+  // when clauses were skipped, from their term frequencies and how far the
+  // walk had got when each was dropped.
+  Xapian::doccount matches = 0;
+  bool exact = true;
+};
+
+// REQUIRES: clause.local(); `index.lengths` read from `index.db` as it is now
+[[nodiscard]] LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch,
+                                   std::size_t k);
+
+}  // namespace faqsearch::detail
