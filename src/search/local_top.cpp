@@ -131,12 +131,18 @@ class TopWalk {
     for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
     std::stable_sort(order_.begin(), order_.end(),
                      [&](std::size_t a, std::size_t b) { return parts_[a].bound < parts_[b].bound; });
+    parts_of_stream_.assign(streams_.size(), {});
+    for (std::size_t part = 0; part < parts_.size(); ++part) {
+      for (std::size_t s : parts_[part].streams) parts_of_stream_[s].push_back(part);
+    }
     prefix_.assign(parts_.size() + 1, 0.0);
     for (std::size_t i = 0; i < order_.size(); ++i) prefix_[i + 1] = prefix_[i] + parts_[order_[i]].bound;
     choose_driving(0);
 
     std::vector<double> contribution(parts_.size());
-    std::vector<char> present(parts_.size(), 0);
+    // Per part, for the article at hand: 0 not looked at, 1 absent, 2 present.
+    std::vector<std::uint8_t> state(parts_.size(), 0);
+    std::vector<std::size_t> looked_at;
     Xapian::doccount counted = 0;
     for (;;) {
       Xapian::docid did = kEnd;
@@ -146,34 +152,46 @@ class TopWalk {
         double partial = 0;
         bool matched = false;
         auto weigh = [&](std::size_t part) {
+          looked_at.push_back(part);
+          state[part] = 1;
           if (std::optional<double> w = weigh_part(parts_[part], did)) {
             contribution[part] = *w;
-            present[part] = 1;
+            state[part] = 2;
             partial += *w;
             matched = true;
           }
         };
-        for (std::size_t i = driven_from_; i < order_.size(); ++i) weigh(order_[i]);
+        // The parts of the streams at this article; every other driving
+        // part is absent (its streams are past it).
+        for (std::size_t s : driving_streams_) {
+          if (streams_[s].docid() != did) continue;
+          for (std::size_t part : parts_of_stream_[s]) {
+            if (state[part] == 0) weigh(part);
+          }
+        }
         bool dropped = false;
         for (std::size_t i = driven_from_; i-- > 0;) {
           if (cannot_enter(partial + prefix_[i + 1])) {
             dropped = true;
             break;
           }
-          for (std::size_t s : parts_[order_[i]].streams) streams_[s].seek(did);
-          weigh(order_[i]);
+          std::size_t part = order_[i];
+          if (state[part] != 0) continue;
+          for (std::size_t s : parts_[part].streams) streams_[s].seek(did);
+          weigh(part);
         }
         if (matched) ++counted;
         if (matched && !dropped) {
           // In match_locally()'s order: the parts as the OR lists them, then the boosts.
           double sum = 0;
           for (std::size_t part = 0; part < parts_.size(); ++part) {
-            if (present[part]) sum += contribution[part];
+            if (state[part] == 2) sum += contribution[part];
           }
           if (boosts_) sum += boosts_->at(did);
           offer({did, sum});
         }
-        std::fill(present.begin(), present.end(), 0);
+        for (std::size_t part : looked_at) state[part] = 0;
+        looked_at.clear();
       }
       for (std::size_t s : driving_streams_) {
         if (streams_[s].docid() == did) streams_[s].next();
@@ -388,6 +406,7 @@ class TopWalk {
 
   std::vector<Stream> streams_;
   std::unordered_map<std::string, std::size_t> stream_by_term_;
+  std::vector<std::vector<std::size_t>> parts_of_stream_;  // the parts reading each stream
   std::vector<Part> parts_;
   std::vector<std::size_t> order_;  // parts by bound, ascending
   std::vector<double> prefix_;      // [i]: the sum of the i weakest parts' bounds
