@@ -322,13 +322,21 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
     if (!options.keep.empty()) std::ofstream(complete) << "complete\n";
   }
 
-  auto searcher = faqsearch::Searcher::open((dir / "faqsearch").string());
+  // One Searcher per system: a searcher's handle keeps the B-tree blocks it
+  // last read, so systems sharing one would warm each other's next query
+  // (the one after another on the same query read fewer blocks).
+  auto open_searcher = [&](const faqsearch::SearcherOptions& searcher_options) {
+    auto opened = faqsearch::Searcher::open((dir / "faqsearch").string(), searcher_options);
+    if (!opened) throw std::runtime_error("faqsearch: " + opened.error().to_string());
+    return std::move(opened.value());
+  };
+  faqsearch::Searcher searcher = open_searcher({});
+  faqsearch::Searcher text_searcher = open_searcher({});
+  faqsearch::Searcher bm25_searcher = open_searcher({});
   faqsearch::SearcherOptions through_xapian;
   through_xapian.score_locally = false;
-  auto xapian_matcher = faqsearch::Searcher::open((dir / "faqsearch").string(), through_xapian);
-  if (!xapian_matcher) throw std::runtime_error("faqsearch: " + xapian_matcher.error().to_string());
-  if (!searcher) throw std::runtime_error("faqsearch: " + searcher.error().to_string());
-  auto count = searcher->article_count();
+  faqsearch::Searcher xapian_matcher = open_searcher(through_xapian);
+  auto count = searcher.article_count();
   if (!count) throw std::runtime_error("faqsearch: " + count.error().to_string());
   if (count.value() != n) {
     throw std::runtime_error(fmt::format("faqsearch index holds {} articles, expected {}", count.value(), n));
@@ -348,12 +356,12 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
   faqsearch::RankingOptions text_only;
   text_only.recency_weight = 0;
   text_only.popularity_weight = 0;
-  std::vector<System> systems = {faqsearch_system("full", *searcher, faqsearch::RankingOptions{}),
-                                 faqsearch_system("text", *searcher, text_only),
-                                 faqsearch_system("bm25", *searcher, bm25_only),
+  std::vector<System> systems = {faqsearch_system("full", searcher, faqsearch::RankingOptions{}),
+                                 faqsearch_system("text", text_searcher, text_only),
+                                 faqsearch_system("bm25", bm25_searcher, bm25_only),
                                  xapian_system("xapian", xapian),
                                  xapian_system("xap2f", xapian_fields),
-                                 faqsearch_system("xmatch", *xapian_matcher, faqsearch::RankingOptions{})};
+                                 faqsearch_system("xmatch", xapian_matcher, faqsearch::RankingOptions{})};
 
   std::vector<GeneratedQuery> queries = corpus.queries(n, options.queries);
   fmt::print(stderr, "N={}: {} queries x {} systems, warm-up + {} reps...\n", n, queries.size(), systems.size(),

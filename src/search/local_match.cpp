@@ -288,9 +288,10 @@ class Evaluator {
           if (list->empty()) continue;
           extend(list->front().docid, list->back().docid, list->size());
           for (const Posting& p : *list) {
-            if (scratch_.stamps[p.docid] == stamp || !a.dense->matches(p.docid)) continue;
+            double weight;
+            if (scratch_.stamps[p.docid] == stamp || !a.dense->weigh(p.docid, weight)) continue;
             scratch_.stamps[p.docid] = stamp;
-            add(p.docid, a.dense->at(p.docid));
+            add(p.docid, weight);
           }
         }
       } else if (!a.hits.empty()) {

@@ -25,6 +25,9 @@ constexpr Xapian::docid kEnd = std::numeric_limits<Xapian::docid>::max();
 // order, or a bound rounded the other way, differs in the last bits.
 constexpr double kBoundMargin = 1 + 1e-9;
 
+// A part in fewer than this share of the articles always drives the walk.
+constexpr double kFewArticles = 1.0 / 128;
+
 // Articles in ascending docid order: a term's postings, read through
 // Xapian as the walk asks (skip_to() passes over what it need not read), or
 // a clause's matches, weighed in full beforehand.
@@ -84,9 +87,9 @@ struct Part {
   std::vector<std::size_t> streams;
   double termweight = 0;
   std::optional<DenseWeight> weight;
-  double bound = 0;          // the most it adds to an article
-  double termfreq = 0;       // how many articles it matches, about (for the estimate)
-  double dropped_at = 0;     // the docid the walk was at when it stopped driving it
+  double bound = 0;       // the most it adds to an article
+  double termfreq = 0;    // how many articles it matches, about (for the estimate)
+  double dropped_at = 0;  // the docid the walk was at when it stopped driving it
 };
 
 class TopWalk {
@@ -126,11 +129,19 @@ class TopWalk {
   LocalTop run(std::size_t k) {
     read_condition();
     k_ = k;
-    // Weakest first: the walk stops driving parts from the front.
+    // Weakest first: the walk stops driving parts from the front. A part
+    // of few articles always drives: walking its postings costs less than
+    // asking it about every article the others bring.
+    double few = index_.db.get_doccount() * kFewArticles;
+    auto drops = [&](const Part& p) { return p.termfreq >= few; };
     order_.resize(parts_.size());
     for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
-    std::stable_sort(order_.begin(), order_.end(),
-                     [&](std::size_t a, std::size_t b) { return parts_[a].bound < parts_[b].bound; });
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      if (drops(parts_[a]) != drops(parts_[b])) return drops(parts_[a]);
+      return parts_[a].bound < parts_[b].bound;
+    });
+    droppable_ =
+        static_cast<std::size_t>(std::count_if(parts_.begin(), parts_.end(), [&](const Part& p) { return drops(p); }));
     parts_of_stream_.assign(streams_.size(), {});
     for (std::size_t part = 0; part < parts_.size(); ++part) {
       for (std::size_t s : parts_[part].streams) parts_of_stream_[s].push_back(part);
@@ -169,9 +180,22 @@ class TopWalk {
             if (state[part] == 0) weigh(part);
           }
         }
+        // Whether the article, with at most `rest` more from the parts,
+        // cannot enter the k held. Its boosts count by their bound first;
+        // read (two table lookups) only when the bound does not settle it,
+        // they are often far below it, and cheaper than a list to seek.
+        bool skipping = heap_.size() >= k_;
+        std::optional<double> boost;
+        auto cannot_enter_with = [&](double rest) {
+          if (!skipping) return false;
+          if (cannot_enter(rest)) return true;
+          if (!boosts_) return false;
+          if (!boost) boost = boosts_->at(did);
+          return cannot_reach(rest + *boost);
+        };
         bool dropped = false;
         for (std::size_t i = driven_from_; i-- > 0;) {
-          if (cannot_enter(partial + prefix_[i + 1])) {
+          if (cannot_enter_with(partial + prefix_[i + 1])) {
             dropped = true;
             break;
           }
@@ -181,13 +205,13 @@ class TopWalk {
           weigh(part);
         }
         if (matched) ++counted;
-        if (matched && !dropped) {
+        if (matched && !dropped && !cannot_enter_with(partial)) {
           // In match_locally()'s order: the parts as the OR lists them, then the boosts.
           double sum = 0;
           for (std::size_t part = 0; part < parts_.size(); ++part) {
             if (state[part] == 2) sum += contribution[part];
           }
-          if (boosts_) sum += boosts_->at(did);
+          if (boosts_) sum += boost ? *boost : boosts_->at(did);
           offer({did, sum});
         }
         for (std::size_t part : looked_at) state[part] = 0;
@@ -233,8 +257,7 @@ class TopWalk {
       part.kind = Part::Kind::bm25;
       part.streams.push_back(stream_of(n.term));
       part.termweight = factor == 0 ? 0.0 : bm25_.termweight(tf, factor);
-      part.bound = bm25_.sumpart(part.termweight, index_.db.get_wdf_upper_bound(n.term),
-                                 index_.db.get_doclength_lower_bound());
+      part.bound = bm25_.sumpart(part.termweight, most_wdf(n.term, tf), index_.db.get_doclength_lower_bound());
       part.termfreq = tf;
     } else if (n.op == Op::synonym) {
       part.kind = Part::Kind::synonym;
@@ -243,13 +266,12 @@ class TopWalk {
       for (const auto& c : n.children) {
         termfreqs.push_back(index_.db.get_termfreq(c->term));
         part.streams.push_back(stream_of(c->term));
-        wdf_bound += index_.db.get_wdf_upper_bound(c->term);
+        wdf_bound += most_wdf(c->term, termfreqs.back());
         part.termfreq += termfreqs.back();
       }
       part.termweight = factor == 0 ? 0.0 : bm25_.termweight(bm25_.synonym_termfreq(termfreqs), factor);
       Xapian::termcount shortest = index_.db.get_doclength_lower_bound();
-      part.bound = bm25_.sumpart(part.termweight, std::min(wdf_bound, index_.db.get_doclength_upper_bound()),
-                                 shortest);
+      part.bound = bm25_.sumpart(part.termweight, std::min(wdf_bound, index_.db.get_doclength_upper_bound()), shortest);
     } else if (part_of_or(n)) {
       part.kind = Part::Kind::dense;
       part.weight.emplace(*n.children[0], factor);
@@ -273,6 +295,17 @@ class TopWalk {
     }
     parts_.push_back(std::move(part));
     return true;
+  }
+
+  // The most times `term` (in `tf` articles) is in one article: Xapian's
+  // bound, which glass keeps for the whole database, or what the term's
+  // collection frequency leaves (each article has it at least once): 1 for
+  // most word pairs and rare words, whose bounds then shrink by a third.
+  [[nodiscard]] Xapian::termcount most_wdf(const std::string& term, Xapian::doccount tf) const {
+    Xapian::termcount bound = index_.db.get_wdf_upper_bound(term);
+    if (tf == 0) return bound;
+    Xapian::termcount collection = index_.db.get_collection_freq(term);
+    return collection >= tf ? std::min(bound, collection - tf + 1) : bound;
   }
 
   // One stream per term, shared by the parts that read it.
@@ -325,8 +358,9 @@ class TopWalk {
       case Part::Kind::dense: {
         bool found = std::any_of(part.streams.begin(), part.streams.end(),
                                  [&](std::size_t i) { return streams_[i].docid() == did; });
-        if (!found || !part.weight->matches(did)) return std::nullopt;
-        return part.weight->at(did);
+        double weight;
+        if (!found || !part.weight->weigh(did, weight)) return std::nullopt;
+        return weight;
       }
       case Part::Kind::weighed: {
         const Stream& s = streams_[part.streams.front()];
@@ -340,15 +374,17 @@ class TopWalk {
   // Whether an article with at most `most` from the parts can no longer
   // reach the k held (the boosts' most added): it would need to beat the
   // k-th, since it comes after it in docid order.
-  [[nodiscard]] bool cannot_enter(double most) const {
-    return heap_.size() >= k_ && (most + boost_bound_) * kBoundMargin <= heap_.front().weight;
+  [[nodiscard]] bool cannot_enter(double most) const { return cannot_reach(most + boost_bound_); }
+  // The same for an article whose boosts are in `most`.
+  [[nodiscard]] bool cannot_reach(double most) const {
+    return heap_.size() >= k_ && most * kBoundMargin <= heap_.front().weight;
   }
 
   // Stops driving the weakest parts whose bounds together cannot lift an
   // article into the k held: their streams are then only sought.
   void choose_driving(Xapian::docid at) {
     std::size_t from = driven_from_;
-    while (from < order_.size() && cannot_enter(prefix_[from + 1])) {
+    while (from < droppable_ && cannot_enter(prefix_[from + 1])) {
       parts_[order_[from]].dropped_at = at;
       ++from;
     }
@@ -410,6 +446,7 @@ class TopWalk {
   std::vector<Part> parts_;
   std::vector<std::size_t> order_;  // parts by bound, ascending
   std::vector<double> prefix_;      // [i]: the sum of the i weakest parts' bounds
+  std::size_t droppable_ = 0;       // order_[..droppable_) may stop driving
   std::size_t driven_from_ = 0;     // order_[driven_from_..] drive the walk
   std::vector<std::size_t> driving_streams_;
   std::size_t k_ = 0;

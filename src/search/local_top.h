@@ -40,7 +40,6 @@ struct LocalTop {
 };
 
 // REQUIRES: clause.local(); `index.lengths` read from `index.db` as it is now
-[[nodiscard]] LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch,
-                                   std::size_t k);
+[[nodiscard]] LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch, std::size_t k);
 
 }  // namespace faqsearch::detail

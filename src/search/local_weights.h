@@ -107,31 +107,69 @@ class DenseWeight {
  public:
   DenseWeight(const Clause::Node& n, double factor) { flatten(n, factor); }
 
-  [[nodiscard]] double at(Xapian::docid did) const {
+  // Whether it matches `did`; if so, its weight there in `weight`.
+  bool weigh(Xapian::docid did, double& weight) const {
+    bool matched = false;
     double sum = 0;
-    for (const auto& [weight, factor] : parts_) {
-      if (factor != 0 && weight->matches(did)) sum += weight->at(did) * factor;
+    for (const Part& part : parts_) {
+      double entry = part.fixed;
+      if (part.entries != nullptr) {
+        entry = did < part.size ? part.entries[did] : 0.0;
+        if (part.sparse && !(entry > 0)) continue;
+        if (part.by_entry != nullptr) entry = clamped_lookup(*part.by_entry, entry);
+      }
+      matched = true;
+      if (part.factor != 0) sum += entry * part.factor;
     }
-    return sum;
+    weight = sum;
+    return matched;
+  }
+
+  [[nodiscard]] double at(Xapian::docid did) const {
+    double weight = 0;
+    weigh(did, weight);
+    return weight;
   }
 
   [[nodiscard]] bool matches(Xapian::docid did) const {
-    return std::any_of(parts_.begin(), parts_.end(), [&](const auto& part) { return part.first->matches(did); });
+    double ignored;
+    return weigh(did, ignored);
   }
 
   // The most at() can return (NaN if a source's table holds NaN).
   [[nodiscard]] double bound() const {
     double sum = 0;
-    for (const auto& [weight, factor] : parts_) sum += std::max(weight->bound() * factor, 0.0);
+    for (const Part& part : parts_) sum += std::max(part.source->bound() * part.factor, 0.0);
     return sum;
   }
 
  private:
+  // A source as SourceWeight says, its table's entries at hand: the hot
+  // loops would otherwise follow three pointers per source per posting.
+  struct Part {
+    const SourceWeight* source;
+    double factor;
+    double fixed;
+    const double* entries;  // null: `fixed` for every article
+    std::size_t size;
+    const std::vector<double>* by_entry;
+    bool sparse;
+  };
+
   void flatten(const Clause::Node& n, double factor) {
     switch (n.op) {
-      case Clause::Op::source:
-        parts_.emplace_back(&n.weight, factor);
+      case Clause::Op::source: {
+        const SourceWeight& w = n.weight;
+        Part part{&w, factor, w.fixed, nullptr, 0, w.by_entry.get(), w.sparse};
+        if (w.table) {
+          part.entries = w.table->values().data();
+          part.size = w.table->values().size();
+        } else if (w.sparse) {
+          return;  // matches nothing (SourceWeight::matches())
+        }
+        parts_.push_back(part);
         return;
+      }
       case Clause::Op::scale:
         return flatten(*n.children.front(), factor * n.factor);
       case Clause::Op::any:
@@ -142,7 +180,7 @@ class DenseWeight {
     }
   }
 
-  std::vector<std::pair<const SourceWeight*, double>> parts_;
+  std::vector<Part> parts_;
 };
 
 }  // namespace faqsearch::detail

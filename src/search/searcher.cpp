@@ -229,7 +229,8 @@ class Searcher::Impl {
           detail::top_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b}, h.scratch, need);
       results.total_estimate = top.matches;
       ranked = std::move(top.hits);
-      ranked.erase(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, ranked.size())));
+      ranked.erase(ranked.begin(),
+                   ranked.begin() + static_cast<std::ptrdiff_t>(std::min(request.offset, ranked.size())));
       settled = true;
     }
     // limit 0 asks only for the estimate: the full query gives it without a

@@ -51,11 +51,7 @@ class SlotTable {
   }
   // The largest value, T{} if none is larger (numeric tables): the local
   // matcher's bound on what a posting source reading the table can weigh.
-  [[nodiscard]] const T& max_value() const
-    requires std::is_arithmetic_v<T>
-  {
-    return max_;
-  }
+  [[nodiscard]] const T& max_value() const requires std::is_arithmetic_v<T> { return max_; }
 
  private:
   Xapian::rev revision_;
