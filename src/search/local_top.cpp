@@ -165,6 +165,12 @@ class TopWalk {
         auto weigh = [&](std::size_t part) {
           looked_at.push_back(part);
           state[part] = 1;
+          // A synonym sums the wdf of all its terms: each of its streams
+          // must be at the article, not only the one that brought it.
+          // (The other parts match if any stream is there.)
+          if (parts_[part].kind == Part::Kind::synonym) {
+            for (std::size_t s : parts_[part].streams) streams_[s].seek(did);
+          }
           if (std::optional<double> w = weigh_part(parts_[part], did)) {
             contribution[part] = *w;
             state[part] = 2;

@@ -1,0 +1,272 @@
+// top_locally() against match_locally()'s every match, sorted: the best k
+// must be the same articles with the same weights, bit for bit, whatever
+// the walk skipped. The index is large enough (1,500 articles, words of
+// very different frequencies) for whole clauses to stop driving the walk.
+#include "search/local_top.h"
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "search/clause.h"
+#include "search/local_match.h"
+#include "search/slot_table.h"
+#include "search/stored_value_source.h"
+#include "search/title_source.h"
+#include "support/temp_dir.h"
+
+using faqsearch::detail::Clause;
+using faqsearch::detail::DocLengthTable;
+using faqsearch::detail::LocalScratch;
+using faqsearch::detail::LocalTop;
+using faqsearch::detail::Scored;
+using faqsearch::detail::SourceWeight;
+using faqsearch::detail::ValueTable;
+using faqsearch::testing::TempDir;
+
+namespace {
+
+constexpr Xapian::valueno kTitleLengthSlot = 0;  // 0 for some articles: the title source skips them
+constexpr Xapian::valueno kRecencySlot = 1;
+constexpr Xapian::valueno kPopularitySlot = 2;
+constexpr unsigned kArticles = 1500;
+constexpr int kWords = 12;  // w0 (in most articles) .. w11 (in a few)
+
+double decode(const std::string& v) { return Xapian::sortable_unserialise(v); }
+
+std::string word(int i) { return "w" + std::to_string(i); }
+
+// Each article has word i in its body ("b" + word) with probability about
+// 0.7^i, some in its title too ("t" + word), with wdf 1 to 4 and lengths
+// that vary; pairs ("p" + two words) in a few. With `deletions`, every
+// ninth article is deleted afterwards.
+void build(const std::string& path, bool deletions, unsigned seed) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> unit(0, 1);
+  for (unsigned i = 1; i <= kArticles; ++i) {
+    Xapian::Document doc;
+    doc.add_term("filler", 1 + static_cast<Xapian::termcount>(unit(rng) * 20));
+    int title_words = 0;
+    for (int w = 0; w < kWords; ++w) {
+      if (unit(rng) > std::pow(0.7, w)) continue;
+      doc.add_term("b" + word(w), 1 + static_cast<Xapian::termcount>(unit(rng) * 4));
+      if (unit(rng) < 0.15) {
+        doc.add_term("t" + word(w));
+        ++title_words;
+      }
+      if (w > 0 && unit(rng) < 0.2) doc.add_term("p" + word(w - 1) + word(w));
+    }
+    doc.add_value(kTitleLengthSlot, Xapian::sortable_serialise(title_words == 0 ? 0 : title_words + (i % 3)));
+    doc.add_value(kRecencySlot, Xapian::sortable_serialise(unit(rng)));
+    if (i % 4 != 0) doc.add_value(kPopularitySlot, Xapian::sortable_serialise(unit(rng) * 0.5));
+    if (i % 7 == 0) doc.add_boolean_term("Kfaq");
+    db.add_document(doc);
+  }
+  if (deletions) {
+    for (unsigned i = 9; i <= kArticles; i += 9) db.delete_document(i);
+  }
+  db.commit();
+}
+
+struct Fixture {
+  TempDir dir;
+  std::string path = dir / "db";
+  Xapian::Database db;
+  std::shared_ptr<const ValueTable> title_lengths, recency, popularity;
+  std::shared_ptr<const std::vector<double>> by_length =
+      std::make_shared<const std::vector<double>>(std::vector<double>{3.0, 2.5, 2.0, 1.6, 1.3, 1.1, 1.0});
+  std::unique_ptr<DocLengthTable> lengths;
+  LocalScratch scratch;
+
+  explicit Fixture(bool deletions = false, unsigned seed = 1) {
+    build(path, deletions, seed);
+    db = Xapian::Database(path);
+    title_lengths = std::make_shared<const ValueTable>(db, kTitleLengthSlot, decode);
+    recency = std::make_shared<const ValueTable>(db, kRecencySlot, decode);
+    popularity = std::make_shared<const ValueTable>(db, kPopularitySlot, decode);
+    lengths = std::make_unique<DocLengthTable>(db);
+  }
+
+  // The query builder's shapes: a title clause, a coordination share, a stored value.
+  Clause title(const std::vector<std::string>& terms, double factor) const {
+    std::vector<Clause> any;
+    for (const std::string& t : terms) any.push_back(Clause::term(t));
+    auto* source = new faqsearch::detail::TitleLengthSource(title_lengths, by_length, 3.0);
+    return Clause::scale(
+        Clause::filter(Clause::source(source->release(), SourceWeight{0, title_lengths, by_length, true}),
+                       Clause::any(std::move(any))),
+        factor);
+  }
+  static Clause coordination(const std::vector<std::string>& terms, double weight) {
+    std::vector<Clause> any;
+    for (const std::string& t : terms) any.push_back(Clause::term(t));
+    auto* source = new Xapian::FixedWeightPostingSource(weight);
+    return Clause::filter(Clause::source(source->release(), SourceWeight{weight, nullptr, nullptr, false}),
+                          Clause::any(std::move(any)));
+  }
+  Clause stored(const std::shared_ptr<const ValueTable>& table, Xapian::valueno slot, double factor) const {
+    auto* source = new faqsearch::detail::StoredValueSource(table, slot);
+    return Clause::scale(Clause::source(source->release(), SourceWeight{0, table, nullptr, false}), factor);
+  }
+
+  // top_locally(clause, k) against every match sorted; returns whether the walk was exact.
+  bool check_same(const Clause& clause, std::size_t k) {
+    REQUIRE(clause.local());
+    std::vector<Scored> all = faqsearch::detail::match_locally(clause, {db, *lengths, 1.2, 0.75}, scratch);
+    std::sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
+    LocalTop top = faqsearch::detail::top_locally(clause, {db, *lengths, 1.2, 0.75}, scratch, k);
+    CAPTURE(clause.query().get_description());
+    CAPTURE(k);
+    REQUIRE(top.hits.size() == std::min(k, all.size()));
+    for (std::size_t i = 0; i < top.hits.size(); ++i) {
+      CAPTURE(i);
+      CHECK(top.hits[i].docid == all[i].docid);
+      CHECK(top.hits[i].weight == all[i].weight);  // bit for bit: the same sums in the same order
+    }
+    if (top.exact) {
+      CHECK(top.matches == all.size());
+    } else {
+      CHECK(top.matches >= top.hits.size());
+      CHECK(top.matches <= db.get_doccount());
+    }
+    return top.exact;
+  }
+};
+
+// A query as the searcher builds one for `words`: per word a title clause,
+// a body term and a coordination share; pairs of adjacent words; boosts.
+Clause builder_query(const Fixture& f, const std::vector<int>& words, bool boosts, bool filtered, double coordination) {
+  std::vector<Clause> parts;
+  for (int w : words) parts.push_back(f.title({"t" + word(w)}, 3.0));
+  for (int w : words) parts.push_back(Clause::term("b" + word(w)));
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    parts.push_back(Clause::scale(Clause::term("p" + word(words[i - 1]) + word(words[i])), 0.4));
+  }
+  for (int w : words) parts.push_back(Fixture::coordination({"t" + word(w), "b" + word(w)}, coordination));
+  Clause text = Clause::any(std::move(parts));
+  if (filtered) text = Clause::filter(std::move(text), Clause::term("Kfaq"));
+  if (!boosts) return text;
+  return Clause::maybe(std::move(text), Clause::any({f.stored(f.recency, kRecencySlot, 0.8),
+                                                     f.stored(f.popularity, kPopularitySlot, 0.5)}));
+}
+
+}  // namespace
+
+TEST_CASE("top_locally: the builder's queries, common words and rare, give match_locally()'s best k") {
+  for (bool deletions : {false, true}) {
+    CAPTURE(deletions);
+    Fixture f(deletions);
+    std::mt19937 rng(deletions ? 12 : 11);
+    auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+    int skipped = 0, checked = 0;
+    for (int i = 0; i < 120; ++i) {
+      std::vector<int> words;
+      int count = 1 + pick(4);
+      for (int j = 0; j < count; ++j) words.push_back(pick(kWords));
+      Clause clause = builder_query(f, words, pick(3) != 0, pick(4) == 0, 0.5 * pick(3));
+      for (std::size_t k : {1, 3, 10, 50}) {
+        skipped += f.check_same(clause, k) ? 0 : 1;
+        ++checked;
+      }
+    }
+    // The point of the walk: most of these must have skipped something.
+    CHECK(skipped > checked / 2);
+  }
+}
+
+TEST_CASE("top_locally: ties are broken by docid, as Xapian breaks them") {
+  Fixture f;
+  // Every article with w0 or w1 anywhere weighs the same fixed amount.
+  Clause ties = Clause::any({Fixture::coordination({"bw0", "tw0"}, 1.0), Fixture::coordination({"bw1"}, 1.0)});
+  for (std::size_t k : {1, 7, 100}) f.check_same(ties, k);
+  f.check_same(Clause::maybe(ties, f.stored(f.popularity, kPopularitySlot, 0.0)), 5);
+}
+
+TEST_CASE("top_locally: k larger than the matches, k = 0, and shapes it does not walk") {
+  Fixture f;
+  // More wanted than there are matches: nothing can be skipped, the count is exact.
+  CHECK(f.check_same(Clause::term("bw11"), 100000));
+  CHECK(f.check_same(builder_query(f, {0, 11}, true, false, 0.5), kArticles * 2));
+  // k = 0: only the count, exactly.
+  CHECK(f.check_same(builder_query(f, {0, 1}, true, false, 0.5), 0));
+  // Shapes weighed in full: an AND, a source under the OR, a synonym, a nested filter.
+  f.check_same(Clause::all({Clause::term("bw0"), Clause::term("bw1")}), 10);
+  f.check_same(Clause::any({Clause::term("bw3"), f.stored(f.recency, kRecencySlot, 1.0)}), 10);
+  f.check_same(Clause::any({Clause::synonym({"bw2", "bw5"}), Clause::term("tw0")}), 10);
+  f.check_same(Clause::any({Clause::filter(Clause::term("bw2"), Clause::term("tw3")), Clause::term("bw0")}), 10);
+  // A filter whose condition is a source (dense), and one of several terms.
+  f.check_same(Clause::filter(builder_query(f, {0, 4}, false, false, 0.5), f.stored(f.popularity, kPopularitySlot, 1)),
+               10);
+  f.check_same(
+      Clause::filter(builder_query(f, {2, 3}, false, false, 0.5),
+                     Clause::all({Clause::any({Clause::term("Kfaq"), Clause::term("tw2")}), Clause::term("bw0")})),
+      10);
+  // Words no article has, beside words some have.
+  f.check_same(Clause::any({Clause::term("bnone"), Clause::term("bw1"), f.title({"tnone"}, 2.0)}), 10);
+  CHECK(f.check_same(Clause::term("bnone"), 10));
+}
+
+TEST_CASE("top_locally: random clause trees, walked or weighed in full, agree with match_locally") {
+  Fixture f(true, 5);
+  std::mt19937 rng(3);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  auto term = [&] { return Clause::term((pick(2) ? "b" : "t") + word(pick(kWords))); };
+  std::function<Clause(int)> tree = [&](int depth) -> Clause {
+    if (depth == 0 || pick(3) == 0) {
+      switch (pick(5)) {
+        case 0:
+          return Clause::synonym({"b" + word(pick(kWords)), "b" + word(pick(kWords))});
+        case 1:
+          return f.title({"t" + word(pick(kWords))}, 1 + pick(3));
+        case 2:
+          return Fixture::coordination({"b" + word(pick(kWords)), "t" + word(pick(kWords))}, 0.25 * pick(4));
+        default:
+          return term();
+      }
+    }
+    switch (pick(5)) {
+      case 0:
+      case 1:
+        return Clause::any({tree(depth - 1), tree(depth - 1), tree(depth - 1)});
+      case 2:
+        return Clause::maybe(tree(depth - 1), pick(2) ? tree(depth - 1) : f.stored(f.recency, kRecencySlot, 0.5));
+      case 3:
+        return Clause::filter(tree(depth - 1), tree(depth - 1));
+      default:
+        return Clause::scale(tree(depth - 1), std::vector<double>{0.0, 0.5, 2.0}[static_cast<std::size_t>(pick(3))]);
+    }
+  };
+  int checked = 0;
+  for (int i = 0; i < 200; ++i) {
+    Clause clause = tree(3);
+    if (clause.empty()) continue;
+    f.check_same(clause, 1 + static_cast<std::size_t>(pick(20)));
+    ++checked;
+  }
+  CHECK(checked > 150);
+}
+
+TEST_CASE("top_locally refuses a length table of another revision") {
+  Fixture f;
+  DocLengthTable old_lengths(f.db);
+  {
+    Xapian::WritableDatabase writer(f.path);
+    Xapian::Document doc;
+    doc.add_term("bw0");
+    writer.add_document(doc);
+    writer.commit();
+  }
+  f.db.reopen();
+  LocalScratch scratch;
+  CHECK_THROWS_AS(
+      (void)faqsearch::detail::top_locally(Clause::term("bw0"), {f.db, old_lengths, 1.2, 0.75}, scratch, 10),
+      Xapian::DatabaseModifiedError);
+}
