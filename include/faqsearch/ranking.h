@@ -42,13 +42,21 @@
 // computed at index time, scaled at query time), so ranking works unchanged
 // on shards served by a stock xapian-tcpsrv.
 //
-// How the top-k is found. On a local index the searcher scores every match
-// itself (src/search/local_match.h): it reads each query term's postings
-// once and adds up the same weights Xapian's matcher would give (the same
-// BM25 formula and collection statistics, the boosts' stored values from
-// memory), then keeps the best k. That is exact by construction, and about
-// twice as fast as Xapian's matcher on these queries of many small clauses
-// (bench/README.md). Shards, remote databases and queries with a quoted
+// How the top-k is found. On a local index the searcher finds it itself
+// (src/search/local_top.h), with the same weights Xapian's matcher would
+// give (the same BM25 formula and collection statistics, the boosts' stored
+// values from memory). It walks the query's clauses an article at a time
+// and, once it holds k articles, stops walking a clause whose largest
+// possible weight, with those of all weaker clauses and the boosts, could
+// not lift an article past the k-th (MaxScore): such a clause is then only
+// looked up for the articles the others bring, and an article is dropped
+// as soon as what it has plus the most it could still get falls short.
+// Every bound is a true maximum (BM25's at the shortest article and the
+// largest wdf the term can have, a table's largest value), so the top-k is
+// exact by construction, bit for bit what weighing every match gives
+// (src/search/local_match.h, which still serves limit 0 and the shapes the
+// walk does not take). total_estimate is then estimated, as Xapian's is.
+// Shards, remote databases and queries with a quoted
 // phrase go through Xapian's matcher, which prunes with valid bounds, so
 // the top-k is exact there too, except where Xapian itself errs. Known
 // limitation, upstream: Xapian 1.4.22's matcher can drop a match once it

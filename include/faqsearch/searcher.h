@@ -80,7 +80,9 @@ struct SearchHit {
 
 struct SearchResults {
   std::vector<SearchHit> hits;       // best first
-  std::uint64_t total_estimate = 0;  // estimated number of matching articles
+  // Estimated number of matching articles: exact on a local index when
+  // nothing could be skipped (limit 0, or a limit above the match count).
+  std::uint64_t total_estimate = 0;
 };
 
 struct SearcherOptions {
@@ -89,16 +91,17 @@ struct SearcherOptions {
   // Default 16. More threads than this still work; their extra handles are
   // closed after use.
   std::size_t max_idle_handles = 16;
-  // On a local index, score queries with faqsearch's own matcher (every
-  // match, term at a time, from in-memory tables) rather than Xapian's; both
-  // give the same hits, with scores equal up to rounding (a sum added in
-  // another order), and the own one is about twice as fast
-  // (bench/README.md). Shards, remote databases and queries with a quoted
-  // phrase always use Xapian's. Off: for comparisons and benchmarks.
-  // Memory: each database handle keeps about 12 bytes per docid of working
-  // space (up to the highest docid ever used), and the searcher 4 bytes per
-  // docid of article lengths per index revision, beside the 8 bytes per
-  // docid of each stored value table that both matchers use.
+  // On a local index, find the top k with faqsearch's own matcher (an
+  // article at a time, skipping what provably cannot reach the top k, its
+  // weights read from in-memory tables) rather than Xapian's; both give the
+  // same hits, with scores equal up to rounding (a sum added in another
+  // order), and the own one is 2-4x faster (bench/README.md). Shards,
+  // remote databases and queries with a quoted phrase always use Xapian's.
+  // Off: for comparisons and benchmarks. Memory: each database handle keeps
+  // about 12 bytes per docid of working space (up to the highest docid ever
+  // used), and the searcher 4 bytes per docid of article lengths per index
+  // revision, beside the 8 bytes per docid of each stored value table that
+  // both matchers use.
   bool score_locally = true;
 };
 
