@@ -155,10 +155,9 @@ class TopWalk {
     std::vector<std::uint8_t> state(parts_.size(), 0);
     std::vector<std::size_t> looked_at;
     Xapian::doccount counted = 0;
-    for (;;) {
-      Xapian::docid did = kEnd;
-      for (std::size_t s : driving_streams_) did = std::min(did, streams_[s].docid());
-      if (did == kEnd) break;
+    Xapian::docid did = kEnd;
+    for (std::size_t s : driving_streams_) did = std::min(did, streams_[s].docid());
+    while (did != kEnd) {
       if (admits(did)) {
         double partial = 0;
         bool matched = false;
@@ -223,9 +222,14 @@ class TopWalk {
         for (std::size_t part : looked_at) state[part] = 0;
         looked_at.clear();
       }
+      // On to the next article any driving stream has.
+      Xapian::docid next = kEnd;
       for (std::size_t s : driving_streams_) {
-        if (streams_[s].docid() == did) streams_[s].next();
+        Stream& stream = streams_[s];
+        if (stream.docid() == did) stream.next();
+        next = std::min(next, stream.docid());
       }
+      did = next;
     }
 
     LocalTop top;
