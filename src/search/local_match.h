@@ -10,6 +10,11 @@
 // both exact by construction and about twice as fast on these queries
 // (bench/README.md, session 13: 2.1x at p50, 2.4-2.6x at p99).
 //
+// The searcher asks top_locally() (search/local_top.h) for its top k, which
+// skips what cannot reach it and comes here for the rest: the shapes it
+// does not walk, clauses nested in ways it does not take apart, and the
+// exact match count (limit 0).
+//
 // Only where the database is local: a stock xapian-tcpsrv serving a shard
 // evaluates the Xapian form of the same Clause.
 #pragma once
