@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "search/clause.h"
+#include "search/term_frequencies.h"
 
 namespace faqsearch::detail {
 
@@ -75,6 +76,9 @@ struct LocalIndex {
   const DocLengthTable& lengths;
   double k1 = 1.2;
   double b = 0.75;
+  // The query's termfreq memo (of `db`), if the caller keeps one: the
+  // query builder has already asked for most of the terms.
+  TermFrequencies* frequencies = nullptr;
 };
 
 struct Scored {

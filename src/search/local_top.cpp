@@ -262,26 +262,24 @@ class TopWalk {
     }
     Part part;
     if (n.op == Op::term) {
-      Xapian::doccount tf = index_.db.get_termfreq(n.term);
+      Xapian::doccount tf = termfreq(n.term);
       if (tf == 0) return true;  // adds nothing, matches nothing
       part.kind = Part::Kind::bm25;
       part.streams.push_back(stream_of(n.term));
       part.termweight = factor == 0 ? 0.0 : bm25_.termweight(tf, factor);
-      part.bound = bm25_.sumpart(part.termweight, most_wdf(n.term, tf), index_.db.get_doclength_lower_bound());
+      part.bound = bm25_.sumpart(part.termweight, most_wdf(), index_.db.get_doclength_lower_bound());
       part.termfreq = tf;
     } else if (n.op == Op::synonym) {
       part.kind = Part::Kind::synonym;
       std::vector<Xapian::doccount> termfreqs;
-      Xapian::termcount wdf_bound = 0;
       for (const auto& c : n.children) {
-        termfreqs.push_back(index_.db.get_termfreq(c->term));
+        termfreqs.push_back(termfreq(c->term));
         part.streams.push_back(stream_of(c->term));
-        wdf_bound += most_wdf(c->term, termfreqs.back());
         part.termfreq += termfreqs.back();
       }
       part.termweight = factor == 0 ? 0.0 : bm25_.termweight(bm25_.synonym_termfreq(termfreqs), factor);
-      Xapian::termcount shortest = index_.db.get_doclength_lower_bound();
-      part.bound = bm25_.sumpart(part.termweight, std::min(wdf_bound, index_.db.get_doclength_upper_bound()), shortest);
+      // The summed wdf is at most the article's length (match_locally clamps it so).
+      part.bound = bm25_.sumpart(part.termweight, most_wdf(), index_.db.get_doclength_lower_bound());
     } else if (part_of_or(n)) {
       part.kind = Part::Kind::dense;
       part.weight.emplace(*n.children[0], factor);
@@ -289,7 +287,7 @@ class TopWalk {
       const Node& condition = *n.children[1];
       auto add = [&](const std::string& term) {
         part.streams.push_back(stream_of(term));
-        part.termfreq += index_.db.get_termfreq(term);
+        part.termfreq += termfreq(term);
       };
       if (condition.op == Op::term) {
         add(condition.term);
@@ -307,15 +305,17 @@ class TopWalk {
     return true;
   }
 
-  // The most times `term` (in `tf` articles) is in one article: Xapian's
-  // bound, which glass keeps for the whole database, or what the term's
-  // collection frequency leaves (each article has it at least once): 1 for
-  // most word pairs and rare words, whose bounds then shrink by a third.
-  [[nodiscard]] Xapian::termcount most_wdf(const std::string& term, Xapian::doccount tf) const {
-    Xapian::termcount bound = index_.db.get_wdf_upper_bound(term);
-    if (tf == 0) return bound;
-    Xapian::termcount collection = index_.db.get_collection_freq(term);
-    return collection >= tf ? std::min(bound, collection - tf + 1) : bound;
+  // The most times any term is in one article: its length, at most. (A
+  // term's own maximum would need its postings read; Xapian 1.4's glass
+  // keeps one bound for the whole database, which saves little: BM25's
+  // saturation puts the bound within 2% of the weight of the wdf bound 40
+  // in a typical article. The short lists whose bounds it would tighten
+  // always drive the walk, where their bounds do not count.)
+  [[nodiscard]] Xapian::termcount most_wdf() const { return index_.db.get_doclength_upper_bound(); }
+
+  // A term's termfreq, through the query's memo when the caller has one.
+  Xapian::doccount termfreq(const std::string& term) {
+    return index_.frequencies != nullptr ? (*index_.frequencies)(term) : index_.db.get_termfreq(term);
   }
 
   // One stream per term, shared by the parts that read it.

@@ -226,7 +226,7 @@ class Searcher::Impl {
         options_.score_locally && full.local() ? lengths_for(h) : nullptr;
     if (lengths) {
       detail::LocalTop top =
-          detail::top_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b}, h.scratch, need);
+          detail::top_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b, &frequencies}, h.scratch, need);
       results.total_estimate = top.matches;
       ranked = std::move(top.hits);
       ranked.erase(ranked.begin(),
