@@ -136,6 +136,9 @@ struct Fixture {
     } else {
       CHECK(top.matches >= top.hits.size());
       CHECK(top.matches <= db.get_doccount());
+      // An estimate, but not a wild one.
+      CHECK(top.matches >= all.size() / 2);
+      CHECK(top.matches <= all.size() * 2);
     }
     return top.exact;
   }

@@ -60,7 +60,8 @@ int run_batch(const faqsearch::Searcher& searcher, faqsearch::SearchRequest base
 }
 
 void print_readable(const std::string& query, const faqsearch::SearchResults& results, std::size_t offset) {
-  if (results.hits.empty()) {
+  // --limit 0, or an offset past the last hit, still has a count to give.
+  if (results.hits.empty() && results.total_estimate == 0) {
     std::cout << fmt::format("No articles match \"{}\".\n", query);
     return;
   }

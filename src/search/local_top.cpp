@@ -88,7 +88,7 @@ struct Part {
   double termweight = 0;
   std::optional<DenseWeight> weight;
   double bound = 0;       // the most it adds to an article
-  double termfreq = 0;    // how many articles it matches, about (for the estimate)
+  double termfreq = 0;    // how many articles it matches, about: short parts always drive
   double dropped_at = 0;  // the docid the walk was at when it stopped driving it
 };
 
@@ -298,6 +298,7 @@ class TopWalk {
       Hits hits = match_node_locally(n, factor, index_, scratch_);
       for (const Scored& s : hits) part.bound = std::max(part.bound, s.weight);
       part.termfreq = static_cast<double>(hits.size());
+      stream_termfreqs_.push_back(static_cast<double>(hits.size()));
       streams_.emplace_back(std::move(hits));
       part.streams.push_back(streams_.size() - 1);
     }
@@ -321,7 +322,10 @@ class TopWalk {
   // One stream per term, shared by the parts that read it.
   std::size_t stream_of(const std::string& term) {
     auto [it, added] = stream_by_term_.try_emplace(term, streams_.size());
-    if (added) streams_.emplace_back(index_.db, term);
+    if (added) {
+      streams_.emplace_back(index_.db, term);
+      stream_termfreqs_.push_back(termfreq(term));
+    }
     return it->second;
   }
 
@@ -429,10 +433,14 @@ class TopWalk {
     double total = index_.db.get_doccount();
     double last = index_.db.get_lastdocid();
     if (total == 0 || last == 0) return counted;
+    // By stream, not by part: a word's body list serves its BM25 part and
+    // its coordination share, which would otherwise count it twice.
     double missed_none = 1;
-    for (std::size_t i = 0; i < driven_from_; ++i) {
-      const Part& part = parts_[order_[i]];
-      double unseen = part.termfreq * std::max(0.0, 1 - part.dropped_at / last);
+    for (std::size_t s = 0; s < streams_.size(); ++s) {
+      if (std::binary_search(driving_streams_.begin(), driving_streams_.end(), s)) continue;
+      double stopped_at = 0;  // where the walk stopped reading it
+      for (std::size_t part : parts_of_stream_[s]) stopped_at = std::max(stopped_at, parts_[part].dropped_at);
+      double unseen = stream_termfreqs_[s] * std::max(0.0, 1 - stopped_at / last);
       missed_none *= 1 - std::min(1.0, unseen / total);
     }
     double admitted = condition_ == nullptr || dense_condition_ ? total : admitted_count_;
@@ -451,6 +459,7 @@ class TopWalk {
   double admitted_count_ = 0;
 
   std::vector<Stream> streams_;
+  std::vector<double> stream_termfreqs_;  // per stream: how many articles it has
   std::unordered_map<std::string, std::size_t> stream_by_term_;
   std::vector<std::vector<std::size_t>> parts_of_stream_;  // the parts reading each stream
   std::vector<Part> parts_;

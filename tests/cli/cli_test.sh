@@ -32,6 +32,8 @@ check "explanation adds up" explanation_adds_up "$OUT"
 
 expect "punctuation only" 0 "$FAQ_QUERY" --db "$DB" '?!...'
 check "no results message" contains "$OUT" "No articles match"
+expect "limit 0" 0 "$FAQ_QUERY" --db "$DB" --limit 0 wallet
+check "limit 0 gives the count" contains "$OUT" "articles match \"wallet\""
 
 printf '{"qid":"q1","text":"find my user id","lang":"en"}\n\n{"qid":"q2","text":"找不到我的UID","lang":"zh"}\n{"qid":"q3","text":"!!!","lang":"en"}\n' > "$WORK/q.jsonl"
 expect "batch trec" 0 "$FAQ_QUERY" --db "$DB" --batch "$WORK/q.jsonl" --trec --run-tag mytag --limit 5 --latency-out "$WORK/lat.txt"
