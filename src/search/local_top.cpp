@@ -24,6 +24,7 @@ constexpr Xapian::docid kEnd = std::numeric_limits<Xapian::docid>::max();
 // Bounds are compared with this much to spare: a weight summed in another
 // order, or a bound rounded the other way, differs in the last bits.
 constexpr double kBoundMargin = 1 + 1e-9;
+constexpr double kNoBound = std::numeric_limits<double>::infinity();
 
 // A part in fewer than this share of the articles always drives the walk.
 constexpr double kFewArticles = 1.0 / 128;
@@ -33,13 +34,19 @@ constexpr double kFewArticles = 1.0 / 128;
 // a clause's matches, weighed in full beforehand.
 class Stream {
  public:
-  Stream(const Xapian::Database& db, const std::string& term)
-      : it_(db.postlist_begin(term)), end_(db.postlist_end(term)) {
-    settle();
-  }
+  // Opened by open(): a query the walk does not take reads no postings here.
+  Stream(const Xapian::Database& db, std::string term) : db_(&db), term_(std::move(term)) {}
   explicit Stream(Hits hits) : hits_(std::move(hits)), weighed_(true) { settle(); }
 
+  void open() {
+    if (weighed_) return;
+    it_ = db_->postlist_begin(term_);
+    end_ = db_->postlist_end(term_);
+    settle();
+  }
+
   [[nodiscard]] Xapian::docid docid() const { return docid_; }
+  [[nodiscard]] bool weighed() const { return weighed_; }
   [[nodiscard]] Xapian::termcount wdf() const { return it_.get_wdf(); }
   [[nodiscard]] double weight() const { return hits_[next_hit_ - 1].weight; }
 
@@ -70,6 +77,8 @@ class Stream {
     }
   }
 
+  const Xapian::Database* db_ = nullptr;
+  std::string term_;
   Xapian::PostingIterator it_, end_;
   Hits hits_;
   std::size_t next_hit_ = 0;  // one past the current hit
@@ -87,6 +96,8 @@ struct Part {
   std::vector<std::size_t> streams;
   double termweight = 0;
   std::optional<DenseWeight> weight;
+  const Clause::Node* node = nullptr;  // a part weighed in full: its clause, at `factor`
+  double factor = 0;
   double bound = 0;       // the most it adds to an article
   double termfreq = 0;    // how many articles it matches, about: short parts always drive
   double dropped_at = 0;  // the docid the walk was at when it stopped driving it
@@ -127,6 +138,20 @@ class TopWalk {
   }
 
   LocalTop run(std::size_t k) {
+    for (Part& part : parts_) {
+      if (part.node == nullptr) continue;
+      Hits hits = match_node_locally(*part.node, part.factor, index_, scratch_);
+      for (const Scored& s : hits) {
+        // A weight that is not a number leaves no bound: nothing is then skipped.
+        part.bound = std::isfinite(s.weight) ? std::max(part.bound, s.weight) : kNoBound;
+        if (part.bound == kNoBound) break;
+      }
+      part.termfreq = static_cast<double>(hits.size());
+      stream_termfreqs_.push_back(part.termfreq);
+      streams_.emplace_back(std::move(hits));
+      part.streams.push_back(streams_.size() - 1);
+    }
+    for (Stream& stream : streams_) stream.open();
     read_condition();
     k_ = k;
     // Weakest first: the walk stops driving parts from the front. A part
@@ -295,12 +320,9 @@ class TopWalk {
         for (const auto& c : condition.children) add(c->term);
       }
     } else {
-      Hits hits = match_node_locally(n, factor, index_, scratch_);
-      for (const Scored& s : hits) part.bound = std::max(part.bound, s.weight);
-      part.termfreq = static_cast<double>(hits.size());
-      stream_termfreqs_.push_back(static_cast<double>(hits.size()));
-      streams_.emplace_back(std::move(hits));
-      part.streams.push_back(streams_.size() - 1);
+      // Weighed in full by run(), if the walk is taken.
+      part.node = &n;
+      part.factor = factor;
     }
     parts_.push_back(std::move(part));
     return true;
@@ -433,10 +455,14 @@ class TopWalk {
     double total = index_.db.get_doccount();
     double last = index_.db.get_lastdocid();
     if (total == 0 || last == 0) return counted;
-    // By stream, not by part: a word's body list serves its BM25 part and
-    // its coordination share, which would otherwise count it twice.
+    // By term, not by part: a word's body list serves its BM25 part and
+    // its coordination share, which would otherwise count it twice. A
+    // clause weighed in full matches articles of terms that are streams of
+    // their own in the builder's queries (each word's coordination share
+    // has them all), so it is not counted again.
     double missed_none = 1;
     for (std::size_t s = 0; s < streams_.size(); ++s) {
+      if (streams_[s].weighed()) continue;
       if (std::binary_search(driving_streams_.begin(), driving_streams_.end(), s)) continue;
       double stopped_at = 0;  // where the walk stopped reading it
       for (std::size_t part : parts_of_stream_[s]) stopped_at = std::max(stopped_at, parts_[part].dropped_at);
