@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "search/slot_table.h"
@@ -50,13 +51,22 @@ struct SourceWeight {
     return by_entry ? clamped_lookup(*by_entry, entry) : entry;
   }
 
-  // The most at() can return for an article it matches (a NaN entry makes it NaN).
-  [[nodiscard]] double bound() const {
-    if (!table) return fixed;
-    if (!by_entry) return std::max(table->max_value(), 0.0);
-    double most = 0;
-    for (double w : *by_entry) most = std::max(most, w);
-    return most;
+  // The most and the least at() can return (NaN if a table holds NaN).
+  [[nodiscard]] double bound() const { return range().second; }
+  [[nodiscard]] double least() const { return range().first; }
+
+ private:
+  [[nodiscard]] std::pair<double, double> range() const {
+    if (!table) return {fixed, fixed};
+    if (!by_entry) return {table->min_value(), table->max_value()};
+    if (by_entry->empty()) return {0.0, 0.0};  // clamped_lookup()
+    double least = (*by_entry)[0], most = (*by_entry)[0];
+    for (double w : *by_entry) {
+      if (w != w) return {w, w};
+      least = std::min(least, w);
+      most = std::max(most, w);
+    }
+    return {least, most};
   }
 };
 

@@ -21,9 +21,10 @@ using Op = Clause::Op;
 
 constexpr Xapian::docid kEnd = std::numeric_limits<Xapian::docid>::max();
 
-// Bounds are compared with this much to spare: a weight summed in another
-// order, or a bound rounded the other way, differs in the last bits.
-constexpr double kBoundMargin = 1 + 1e-9;
+// Bounds are compared with this much to spare, relative: a weight summed in
+// another order, or a bound rounded the other way, differs in the last bits.
+// (Every weight is at least 0 here: plan() refuses negative sources.)
+constexpr double kBoundSlack = 1e-9;
 constexpr double kNoBound = std::numeric_limits<double>::infinity();
 
 // A part in fewer than this share of the articles always drives the walk.
@@ -47,6 +48,12 @@ class Stream {
 
   [[nodiscard]] Xapian::docid docid() const { return docid_; }
   [[nodiscard]] bool weighed() const { return weighed_; }
+  // A weighed stream's articles after `did`, wherever it is.
+  [[nodiscard]] std::size_t count_after(Xapian::docid did) const {
+    auto after =
+        std::upper_bound(hits_.begin(), hits_.end(), did, [](Xapian::docid d, const Scored& s) { return d < s.docid; });
+    return static_cast<std::size_t>(hits_.end() - after);
+  }
   [[nodiscard]] Xapian::termcount wdf() const { return it_.get_wdf(); }
   [[nodiscard]] double weight() const { return hits_[next_hit_ - 1].weight; }
 
@@ -98,9 +105,10 @@ struct Part {
   std::optional<DenseWeight> weight;
   const Clause::Node* node = nullptr;  // a part weighed in full: its clause, at `factor`
   double factor = 0;
-  double bound = 0;       // the most it adds to an article
-  double termfreq = 0;    // how many articles it matches, about: short parts always drive
-  double dropped_at = 0;  // the docid the walk was at when it stopped driving it
+  double bound = 0;              // the most it adds to an article
+  double termfreq = 0;           // how many articles it matches, about: short parts always drive
+  bool zero = false;             // scaled by 0: weighs 0 wherever it matches, as match_locally() has it
+  Xapian::docid dropped_at = 0;  // the docid the walk was at when it stopped driving it
 };
 
 class TopWalk {
@@ -132,7 +140,9 @@ class TopWalk {
     if (!collect(*n, factor)) return false;
     for (const Part& p : parts_) {
       if (!(p.bound >= 0 && std::isfinite(p.bound))) return false;
+      if (p.weight && !p.weight->nonnegative()) return false;
     }
+    if (boosts_ && !boosts_->nonnegative()) return false;
     boost_bound_ = boosts_ ? boosts_->bound() : 0.0;
     return std::isfinite(boost_bound_) && !parts_.empty();
   }
@@ -142,8 +152,8 @@ class TopWalk {
       if (part.node == nullptr) continue;
       Hits hits = match_node_locally(*part.node, part.factor, index_, scratch_);
       for (const Scored& s : hits) {
-        // A weight that is not a number leaves no bound: nothing is then skipped.
-        part.bound = std::isfinite(s.weight) ? std::max(part.bound, s.weight) : kNoBound;
+        // A weight below 0 or not a number leaves no bound: nothing is then skipped.
+        part.bound = std::isfinite(s.weight) && s.weight >= 0 ? std::max(part.bound, s.weight) : kNoBound;
         if (part.bound == kNoBound) break;
       }
       part.termfreq = static_cast<double>(hits.size());
@@ -176,8 +186,9 @@ class TopWalk {
     choose_driving(0);
 
     std::vector<double> contribution(parts_.size());
-    // Per part, for the article at hand: 0 not looked at, 1 absent, 2 present.
-    std::vector<std::uint8_t> state(parts_.size(), 0);
+    // Per part, for the article at hand.
+    enum class Seen : std::uint8_t { not_yet, absent, present };
+    std::vector<Seen> state(parts_.size(), Seen::not_yet);
     std::vector<std::size_t> looked_at;
     Xapian::doccount counted = 0;
     Xapian::docid did = kEnd;
@@ -188,7 +199,7 @@ class TopWalk {
         bool matched = false;
         auto weigh = [&](std::size_t part) {
           looked_at.push_back(part);
-          state[part] = 1;
+          state[part] = Seen::absent;
           // A synonym sums the wdf of all its terms: each of its streams
           // must be at the article, not only the one that brought it.
           // (The other parts match if any stream is there.)
@@ -197,7 +208,7 @@ class TopWalk {
           }
           if (std::optional<double> w = weigh_part(parts_[part], did)) {
             contribution[part] = *w;
-            state[part] = 2;
+            state[part] = Seen::present;
             partial += *w;
             matched = true;
           }
@@ -207,7 +218,7 @@ class TopWalk {
         for (std::size_t s : driving_streams_) {
           if (streams_[s].docid() != did) continue;
           for (std::size_t part : parts_of_stream_[s]) {
-            if (state[part] == 0) weigh(part);
+            if (state[part] == Seen::not_yet) weigh(part);
           }
         }
         // Whether the article, with at most `rest` more from the parts,
@@ -230,7 +241,7 @@ class TopWalk {
             break;
           }
           std::size_t part = order_[i];
-          if (state[part] != 0) continue;
+          if (state[part] != Seen::not_yet) continue;
           for (std::size_t s : parts_[part].streams) streams_[s].seek(did);
           weigh(part);
         }
@@ -239,12 +250,12 @@ class TopWalk {
           // In match_locally()'s order: the parts as the OR lists them, then the boosts.
           double sum = 0;
           for (std::size_t part = 0; part < parts_.size(); ++part) {
-            if (state[part] == 2) sum += contribution[part];
+            if (state[part] == Seen::present) sum += contribution[part];
           }
           if (boosts_) sum += boost ? *boost : boosts_->at(did);
           offer({did, sum});
         }
-        for (std::size_t part : looked_at) state[part] = 0;
+        for (std::size_t part : looked_at) state[part] = Seen::not_yet;
         looked_at.clear();
       }
       // On to the next article any driving stream has.
@@ -291,7 +302,8 @@ class TopWalk {
       if (tf == 0) return true;  // adds nothing, matches nothing
       part.kind = Part::Kind::bm25;
       part.streams.push_back(stream_of(n.term));
-      part.termweight = factor == 0 ? 0.0 : bm25_.termweight(tf, factor);
+      part.zero = factor == 0;
+      part.termweight = part.zero ? 0.0 : bm25_.termweight(tf, factor);
       part.bound = bm25_.sumpart(part.termweight, most_wdf(), index_.db.get_doclength_lower_bound());
       part.termfreq = tf;
     } else if (n.op == Op::synonym) {
@@ -302,7 +314,8 @@ class TopWalk {
         part.streams.push_back(stream_of(c->term));
         part.termfreq += termfreqs.back();
       }
-      part.termweight = factor == 0 ? 0.0 : bm25_.termweight(bm25_.synonym_termfreq(termfreqs), factor);
+      part.zero = factor == 0;
+      part.termweight = part.zero ? 0.0 : bm25_.termweight(bm25_.synonym_termfreq(termfreqs), factor);
       // The summed wdf is at most the article's length (match_locally clamps it so).
       part.bound = bm25_.sumpart(part.termweight, most_wdf(), index_.db.get_doclength_lower_bound());
     } else if (part_of_or(n)) {
@@ -370,12 +383,16 @@ class TopWalk {
     return did / 64 < admitted_.size() && (admitted_[did / 64] >> (did % 64) & 1) != 0;
   }
 
-  // `part`'s weight for `did`, if it matches it; its streams are at `did` or past it.
+  // `part`'s weight for `did`, if it matches it. A BM25 or weighed part's one
+  // stream, and every stream of a synonym, are at `did` or past it; a dense
+  // part needs only one of its streams at `did` to match it, whatever the
+  // others.
   std::optional<double> weigh_part(const Part& part, Xapian::docid did) const {
     switch (part.kind) {
       case Part::Kind::bm25: {
         const Stream& s = streams_[part.streams.front()];
         if (s.docid() != did) return std::nullopt;
+        if (part.zero) return 0.0;  // not 0 * (0 / 0) for a wdf of 0 at k1 = 0
         return bm25_.sumpart_at(part.termweight, s.wdf(), did);
       }
       case Part::Kind::synonym: {
@@ -388,6 +405,7 @@ class TopWalk {
           }
         }
         if (!found) return std::nullopt;
+        if (part.zero) return 0.0;
         Xapian::termcount length = bm25_.length_of(did);
         return bm25_.sumpart(part.termweight, std::min(wdf, length), length);
       }
@@ -413,7 +431,7 @@ class TopWalk {
   [[nodiscard]] bool cannot_enter(double most) const { return cannot_reach(most + boost_bound_); }
   // The same for an article whose boosts are in `most`.
   [[nodiscard]] bool cannot_reach(double most) const {
-    return heap_.size() >= k_ && most * kBoundMargin <= heap_.front().weight;
+    return heap_.size() >= k_ && most + std::abs(most) * kBoundSlack <= heap_.front().weight;
   }
 
   // Stops driving the weakest parts whose bounds together cannot lift an
@@ -455,20 +473,26 @@ class TopWalk {
     double total = index_.db.get_doccount();
     double last = index_.db.get_lastdocid();
     if (total == 0 || last == 0) return counted;
-    // By term, not by part: a word's body list serves its BM25 part and
-    // its coordination share, which would otherwise count it twice. A
-    // clause weighed in full matches articles of terms that are streams of
-    // their own in the builder's queries (each word's coordination share
-    // has them all), so it is not counted again.
-    double missed_none = 1;
+    // By list, not by part: a word's body list serves its BM25 part and
+    // its coordination share, which would otherwise count it twice. Term
+    // lists and clauses weighed in full are estimated apart and the larger
+    // kept: in the builder's queries the two cover the same articles (a
+    // field's AND_MAYBE, weighed in full, has each word's articles that
+    // its coordination share's terms have too).
+    double missed_none_of_terms = 1, missed_none_of_weighed = 1;
     for (std::size_t s = 0; s < streams_.size(); ++s) {
-      if (streams_[s].weighed()) continue;
       if (std::binary_search(driving_streams_.begin(), driving_streams_.end(), s)) continue;
-      double stopped_at = 0;  // where the walk stopped reading it
+      Xapian::docid stopped_at = 0;  // where the walk stopped reading it
       for (std::size_t part : parts_of_stream_[s]) stopped_at = std::max(stopped_at, parts_[part].dropped_at);
-      double unseen = stream_termfreqs_[s] * std::max(0.0, 1 - stopped_at / last);
-      missed_none *= 1 - std::min(1.0, unseen / total);
+      if (streams_[s].weighed()) {
+        double unseen = static_cast<double>(streams_[s].count_after(stopped_at));
+        missed_none_of_weighed *= 1 - std::min(1.0, unseen / total);
+      } else {
+        double unseen = stream_termfreqs_[s] * std::max(0.0, 1 - stopped_at / last);
+        missed_none_of_terms *= 1 - std::min(1.0, unseen / total);
+      }
     }
+    double missed_none = std::min(missed_none_of_terms, missed_none_of_weighed);
     double admitted = condition_ == nullptr || dense_condition_ ? total : admitted_count_;
     double more = std::max(0.0, admitted - counted) * (1 - missed_none);
     return counted + static_cast<Xapian::doccount>(std::llround(more));

@@ -143,6 +143,14 @@ class DenseWeight {
     return sum;
   }
 
+  // Whether at() is never below 0 (false for NaN). Pruning by bounds
+  // assumes it: with a negative weight beside positive ones, a sum rounds
+  // by more than its own size.
+  [[nodiscard]] bool nonnegative() const {
+    return std::all_of(parts_.begin(), parts_.end(),
+                       [](const Part& part) { return part.factor >= 0 && part.source->least() >= 0; });
+  }
+
  private:
   // A source as SourceWeight says, its table's entries at hand: the hot
   // loops would otherwise follow three pointers per source per posting.

@@ -35,7 +35,15 @@ class SlotTable {
       if (did < values_.size()) values_[did] = decode(*it);
     }
     if constexpr (std::is_arithmetic_v<T>) {
-      if (!values_.empty()) max_ = *std::max_element(values_.begin(), values_.end());
+      // Docids without the value read as T{}, so it is in the range too.
+      for (const T& v : values_) {
+        if (v != v) {  // NaN: no range
+          min_ = max_ = v;
+          break;
+        }
+        min_ = std::min(min_, v);
+        max_ = std::max(max_, v);
+      }
     }
   }
 
@@ -49,14 +57,17 @@ class SlotTable {
     static const T kNone{};
     return docid < values_.size() ? values_[docid] : kNone;
   }
-  // The largest value, T{} if none is larger (numeric tables): the local
-  // matcher's bound on what a posting source reading the table can weigh.
+  // The largest and the least value, T{} included (numeric tables; NaN if
+  // any value is NaN): the local matcher's bounds on what a posting source
+  // reading the table can weigh.
   [[nodiscard]] const T& max_value() const requires std::is_arithmetic_v<T> { return max_; }
+  [[nodiscard]] const T& min_value() const requires std::is_arithmetic_v<T> { return min_; }
 
  private:
   Xapian::rev revision_;
   std::string uuid_;
   std::vector<T> values_;
+  T min_{};
   T max_{};
 };
 

@@ -1,0 +1,382 @@
+// top_locally() against match_locally() sorted, fuzzed: random indexes
+// (small and medium, many ties, deletions, wdf 0 terms, articles without
+// terms, a BM25 bound reached exactly) and random clause trees of the
+// shapes the walk takes (an OR under scalings, a filter of several kinds,
+// boosts as an AND_MAYBE's optional side), with synonyms sharing terms with
+// other parts; BM25 parameters varied, with and without the termfreq memo.
+// Then the cases the fuzz found: negative table entries, k1 = 0 with a
+// term scaled by 0, and the estimate when whole fields are weighed in full.
+// FAQSEARCH_FUZZ_ROUNDS=N runs N rounds (one takes a few seconds).
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "search/clause.h"
+#include "search/local_match.h"
+#include "search/local_top.h"
+#include "search/slot_table.h"
+#include "search/term_frequencies.h"
+#include "support/temp_dir.h"
+
+using faqsearch::detail::Clause;
+using faqsearch::detail::DocLengthTable;
+using faqsearch::detail::LocalScratch;
+using faqsearch::detail::LocalTop;
+using faqsearch::detail::Scored;
+using faqsearch::detail::SourceWeight;
+using faqsearch::detail::TermFrequencies;
+using faqsearch::detail::ValueTable;
+using faqsearch::testing::TempDir;
+
+namespace {
+
+double decode(const std::string& v) { return Xapian::sortable_unserialise(v); }
+
+constexpr int kVocab = 8;
+std::string w(int i) { return "w" + std::to_string(i); }
+
+struct RIndex {
+  TempDir dir;
+  std::string path = dir / "db";
+  Xapian::Database db;
+  std::shared_ptr<const ValueTable> title, value, coarse;
+  std::unique_ptr<DocLengthTable> lengths;
+  LocalScratch scratch;
+  std::shared_ptr<const std::vector<double>> by_length =
+      std::make_shared<const std::vector<double>>(std::vector<double>{3.0, 2.5, 2.0, 1.6, 1.3, 1.1, 1.0});
+
+  RIndex(unsigned seed, unsigned articles, bool deletions, bool coarse_values, bool uniform = false,
+         bool tight = false) {
+    Xapian::WritableDatabase wdb(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> unit(0, 1);
+    for (unsigned i = 1; i <= articles; ++i) {
+      Xapian::Document doc;
+      if (tight) {
+        // One term per article, wdf = the article's length: BM25's bound is reached exactly.
+        doc.add_term(w(std::min(kVocab - 1, static_cast<int>(-std::log(unit(rng) + 1e-12) / 0.5))), 3);
+        if (unit(rng) < 0.3) doc.add_boolean_term("K");
+        doc.add_value(0, Xapian::sortable_serialise(1 + static_cast<int>(unit(rng) * 2)));
+        doc.add_value(1, Xapian::sortable_serialise(0.5));
+        doc.add_value(2, Xapian::sortable_serialise(1));
+        wdb.add_document(doc);
+        continue;
+      }
+      if (uniform) {
+        for (int t = 0; t < kVocab; ++t) {
+          if (unit(rng) < 0.5)
+            doc.add_term(w(t), 1);
+          else
+            doc.add_term("pad" + std::to_string(t), 1);
+        }
+        if (unit(rng) < 0.3) doc.add_boolean_term("K");
+        doc.add_value(0, Xapian::sortable_serialise(static_cast<int>(unit(rng) * 3)));
+        doc.add_value(1, Xapian::sortable_serialise(0.5 * static_cast<int>(unit(rng) * 2)));
+        doc.add_value(2, Xapian::sortable_serialise(static_cast<int>(unit(rng) * 2)));
+        wdb.add_document(doc);
+        continue;
+      }
+      if (unit(rng) < 0.9) doc.add_term("filler", 1 + static_cast<Xapian::termcount>(unit(rng) * 10));
+      for (int t = 0; t < kVocab; ++t) {
+        if (unit(rng) > std::pow(0.6, t)) continue;
+        // wdf 0 sometimes (a boolean term): sumpart 0
+        Xapian::termcount wdf = unit(rng) < 0.1 ? 0 : 1 + static_cast<Xapian::termcount>(unit(rng) * 3);
+        doc.add_term(w(t), wdf);
+      }
+      if (unit(rng) < 0.3) doc.add_boolean_term("K");
+      if (unit(rng) < 0.006) doc.add_term("r" + std::to_string(static_cast<int>(unit(rng) * 3)), 2);
+      int tl = static_cast<int>(unit(rng) * 4);  // 0: the sparse title source skips it
+      doc.add_value(0, Xapian::sortable_serialise(tl));
+      if (unit(rng) < 0.8) {
+        double v = coarse_values ? 0.25 * static_cast<int>(unit(rng) * 3) : unit(rng);
+        doc.add_value(1, Xapian::sortable_serialise(v));
+      }
+      doc.add_value(2, Xapian::sortable_serialise(static_cast<int>(unit(rng) * 2)));
+      wdb.add_document(doc);
+    }
+    if (deletions) {
+      for (unsigned i = 3; i <= articles; i += 5) wdb.delete_document(i);
+      wdb.delete_document(articles);
+    }
+    wdb.commit();
+    db = Xapian::Database(path);
+    title = std::make_shared<const ValueTable>(db, 0, decode);
+    value = std::make_shared<const ValueTable>(db, 1, decode);
+    coarse = std::make_shared<const ValueTable>(db, 2, decode);
+    lengths = std::make_unique<DocLengthTable>(db);
+  }
+};
+
+Clause source(SourceWeight sw) { return Clause::source((new Xapian::FixedWeightPostingSource(0))->release(), sw); }
+
+struct Gen {
+  RIndex& ix;
+  std::mt19937 rng;
+  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
+  double factor() { return std::vector<double>{0.0, 0.1, 0.5, 1.0, 1.0, 2.0, 3.0, 1.0 / 3}[pick(8)]; }
+  std::string term() {
+    int r = pick(10);
+    if (r == 0) return "K";
+    if (r == 1) return pick(2) ? "none" : "r" + std::to_string(pick(3));
+    return w(pick(kVocab));
+  }
+  std::vector<Clause> terms(int n) {
+    std::vector<Clause> out;
+    for (int i = 0; i < n; ++i) out.push_back(Clause::term(term()));
+    return out;
+  }
+  Clause dense_source() {
+    switch (pick(5)) {
+      case 0:
+        return source(SourceWeight{0, ix.title, ix.by_length, true});  // sparse title
+      case 1:
+        return source(SourceWeight{0, ix.value, nullptr, false});
+      case 2:
+        return source(SourceWeight{0, ix.coarse, nullptr, false});
+      case 3:
+        return source(SourceWeight{0.25 * pick(4), nullptr, nullptr, false});
+      default:
+        return Clause::scale(source(SourceWeight{0, ix.title, nullptr, pick(2) == 0}), factor());
+    }
+  }
+  Clause dense() {
+    if (pick(3) == 0) return Clause::any({dense_source(), dense_source()});
+    return dense_source();
+  }
+  // A part of the OR the walk takes apart (or weighs in full).
+  Clause leaf() {
+    switch (pick(9)) {
+      case 0: {
+        std::set<std::string> s;
+        int n = 2 + pick(2);
+        for (int i = 0; i < n; ++i) s.insert(term());
+        return Clause::synonym(s);
+      }
+      case 1:
+        return Clause::filter(dense(), pick(2) ? Clause::term(term()) : Clause::any(terms(1 + pick(3))));
+      case 2:
+        return Clause::all({Clause::term(term()), Clause::term(term())});
+      case 3:
+        return Clause::maybe(Clause::term(term()), pick(2) ? Clause::term(term()) : dense());
+      case 4:
+        return Clause::filter(Clause::term(term()), pick(2) ? Clause::term(term()) : dense());
+      default:
+        return Clause::term(term());
+    }
+  }
+  Clause orpart(int depth) {
+    if (depth == 0 || pick(3) == 0) {
+      Clause l = leaf();
+      return pick(4) == 0 ? Clause::scale(std::move(l), factor()) : l;
+    }
+    std::vector<Clause> c;
+    int n = 2 + pick(4);
+    for (int i = 0; i < n; ++i) c.push_back(orpart(depth - 1));
+    Clause a = Clause::any(std::move(c));
+    return pick(4) == 0 ? Clause::scale(std::move(a), factor()) : a;
+  }
+  Clause condition() {
+    switch (pick(5)) {
+      case 0:
+        return Clause::term(term());
+      case 1:
+        return Clause::any(terms(2));
+      case 2:
+        return dense();
+      case 3:
+        return Clause::all({Clause::term(term()), Clause::any(terms(2))});
+      default:
+        return Clause::synonym({term(), term()});
+    }
+  }
+  Clause query() {
+    Clause q = orpart(2);
+    if (pick(3) == 0) q = Clause::scale(std::move(q), factor());
+    if (pick(3) == 0) q = Clause::filter(std::move(q), condition());
+    if (pick(4) == 0) q = Clause::scale(std::move(q), factor());
+    if (pick(3) != 0) q = Clause::maybe(std::move(q), pick(3) ? Clause::any({dense(), dense()}) : dense());
+    return q;
+  }
+};
+
+struct Outcome {
+  int cases = 0, walked = 0, failures = 0, wild = 0;
+  double lo = 1e9, hi = 0;
+};
+
+void compare(RIndex& ix, const Clause& clause, std::size_t k, double k1, double b, bool memo, Outcome& out) {
+  std::vector<Scored> all = faqsearch::detail::match_locally(clause, {ix.db, *ix.lengths, k1, b}, ix.scratch);
+  std::stable_sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
+  TermFrequencies freq(ix.db);
+  LocalTop top =
+      faqsearch::detail::top_locally(clause, {ix.db, *ix.lengths, k1, b, memo ? &freq : nullptr}, ix.scratch, k);
+  ++out.cases;
+  if (!top.exact) ++out.walked;
+  bool ok = top.hits.size() == std::min(k, all.size());
+  std::size_t bad = 0;
+  for (std::size_t i = 0; ok && i < top.hits.size(); ++i) {
+    if (top.hits[i].docid != all[i].docid || std::memcmp(&top.hits[i].weight, &all[i].weight, sizeof(double)) != 0) {
+      ok = false;
+      bad = i;
+    }
+  }
+  if (top.exact && top.matches != all.size()) ok = false;
+  if (!top.exact && !all.empty()) {
+    double r = static_cast<double>(top.matches) / static_cast<double>(all.size());
+    out.lo = std::min(out.lo, r);
+    out.hi = std::max(out.hi, r);
+    if (r < 0.05 || r > 3.5) {
+      if (++out.wild <= 3)
+        std::printf("WILD estimate %u for %zu (k=%zu, doccount %u)\n  %s\n", top.matches, all.size(), k,
+                    ix.db.get_doccount(), clause.query().get_description().c_str());
+    }
+  }
+  if (!top.exact && (top.matches < top.hits.size() || top.matches > ix.db.get_doccount())) ok = false;
+  if (!ok) {
+    ++out.failures;
+    if (out.failures <= 5) {
+      std::printf("MISMATCH k=%zu k1=%g b=%g exact=%d matches=%u all=%zu hits=%zu\n  %s\n", k, k1, b, top.exact,
+                  top.matches, all.size(), top.hits.size(), clause.query().get_description().c_str());
+      if (bad < top.hits.size() && bad < all.size()) {
+        std::printf("  at %zu: top (%u, %.17g) all (%u, %.17g)\n", bad, top.hits[bad].docid, top.hits[bad].weight,
+                    all[bad].docid, all[bad].weight);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("top_locally fuzzed against match_locally: the same best k, bit for bit") {
+  Outcome out;
+  int index_seed = 100;
+  int rounds = std::getenv("FAQSEARCH_FUZZ_ROUNDS") ? std::atoi(std::getenv("FAQSEARCH_FUZZ_ROUNDS")) : 1;
+  for (int round = 0; round < rounds; ++round)
+    for (unsigned articles : {30u, 200u, 1200u}) {
+      for (bool deletions : {false, true}) {
+        for (int coarse : {0, 1, 2, 3}) {
+          RIndex ix(static_cast<unsigned>(index_seed++), articles, deletions, coarse != 0, coarse == 2, coarse == 3);
+          Gen g{ix, std::mt19937(static_cast<unsigned>(index_seed * 7))};
+          for (int i = 0; i < 250; ++i) {
+            Clause q = g.query();
+            if (q.empty() || !q.local()) continue;
+            std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
+            std::vector<std::size_t> ks{
+                1, 2, 3, 10, count > 0 ? count - 1 : 1, count, count + 1, 1 + static_cast<std::size_t>(g.pick(40))};
+            double k1 = 1.2, b = 0.75;
+            int p = g.pick(6);
+            if (p == 0) k1 = 0.5;
+            if (p == 1) b = 0;
+            if (p == 2) b = 1, k1 = 2;
+            bool memo = g.pick(2) == 0;
+            for (std::size_t k : ks) {
+              if (k == 0) continue;
+              compare(ix, q, k, k1, b, memo, out);
+            }
+          }
+        }
+      }
+    }
+  CHECK(out.failures == 0);
+  CHECK(out.walked > out.cases / 10);  // the walk did skip, often
+}
+
+namespace {
+Clause title_of(RIndex& ix, std::vector<std::string> terms, double factor) {
+  std::vector<Clause> any;
+  for (const std::string& t : terms) any.push_back(Clause::term(t));
+  return Clause::scale(
+      Clause::filter(source(SourceWeight{0, ix.title, ix.by_length, true}), Clause::any(std::move(any))), factor);
+}
+}  // namespace
+
+TEST_CASE("top_locally: the estimate when whole fields are weighed in full (AND_MAYBEs)") {
+  RIndex ix(7, 1200, false, false);
+  // The builder's field parts when a query has stop characters: each field
+  // an AND_MAYBE, weighed in full by the walk; no coordination (one word, or weight 0).
+  for (std::vector<int> words : {std::vector<int>{0}, std::vector<int>{1}, std::vector<int>{0, 1},
+                                 std::vector<int>{1, 2}, std::vector<int>{0, 3}}) {
+    std::vector<Clause> titles, bodies;
+    for (int t : words) titles.push_back(title_of(ix, {w(t)}, 1.0));
+    for (int t : words) bodies.push_back(Clause::term(w(t)));
+    Clause text =
+        Clause::any({Clause::scale(Clause::maybe(Clause::any(std::move(titles)), title_of(ix, {w(5)}, 0.3)), 3.0),
+                     Clause::maybe(Clause::any(std::move(bodies)), Clause::scale(Clause::term(w(5)), 0.3))});
+    Clause q = Clause::maybe(text, Clause::any({source(SourceWeight{0, ix.value, nullptr, false})}));
+    std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
+    for (std::size_t k : {1, 10}) {
+      LocalTop top = faqsearch::detail::top_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch, k);
+      CHECK(top.matches >= count / 2);
+    }
+  }
+  // Every weight 0 (a field weight of 0): after k articles nothing can enter.
+  Clause zero = Clause::scale(Clause::all({Clause::term(w(0)), Clause::term(w(1))}), 0.0);
+  std::size_t count = faqsearch::detail::match_locally(zero, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
+  LocalTop top = faqsearch::detail::top_locally(zero, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch, 10);
+  CHECK(top.matches >= count / 2);
+}
+
+TEST_CASE("top_locally: negative table entries are weighed in full, not pruned") {
+  TempDir dir;
+  std::string path = dir / "db";
+  {
+    Xapian::WritableDatabase wdb(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (double v : {-1.0000000005, -1.0}) {
+      Xapian::Document doc;
+      doc.add_term("a", 1);
+      doc.add_value(1, Xapian::sortable_serialise(v));
+      wdb.add_document(doc);
+    }
+    wdb.commit();
+  }
+  Xapian::Database db(path);
+  auto table = std::make_shared<const ValueTable>(db, 1, decode);
+  DocLengthTable lengths(db);
+  LocalScratch scratch;
+  Clause q = Clause::maybe(Clause::scale(Clause::term("a"), 0.0), source(SourceWeight{0, table, nullptr, false}));
+  std::vector<Scored> all = faqsearch::detail::match_locally(q, {db, lengths, 1.2, 0.75}, scratch);
+  std::sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
+  LocalTop top = faqsearch::detail::top_locally(q, {db, lengths, 1.2, 0.75}, scratch, 1);
+  REQUIRE(top.hits.size() == 1);
+  CHECK(all[0].docid == 2);
+  CHECK(top.hits[0].docid == all[0].docid);
+}
+
+TEST_CASE("top_locally: k1 = 0 and a term of wdf 0 scaled by 0 weigh 0, not NaN") {
+  TempDir dir;
+  std::string path = dir / "db";
+  {
+    Xapian::WritableDatabase wdb(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (int i = 0; i < 3; ++i) {
+      Xapian::Document doc;
+      doc.add_term("a", 1 + static_cast<Xapian::termcount>(i));
+      doc.add_boolean_term("K");
+      wdb.add_document(doc);
+    }
+    wdb.commit();
+  }
+  Xapian::Database db(path);
+  DocLengthTable lengths(db);
+  LocalScratch scratch;
+  Clause q = Clause::any({Clause::term("a"), Clause::scale(Clause::term("K"), 0.0)});
+  std::vector<Scored> all = faqsearch::detail::match_locally(q, {db, lengths, 0.0, 0.75}, scratch);
+  std::sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
+  LocalTop top = faqsearch::detail::top_locally(q, {db, lengths, 0.0, 0.75}, scratch, 3);
+  REQUIRE(top.hits.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK(top.hits[i].docid == all[i].docid);
+    CHECK(top.hits[i].weight == all[i].weight);
+  }
+}
