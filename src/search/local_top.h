@@ -14,8 +14,11 @@
 // (each article's sum is added in the same order).
 //
 // Shapes: an OR of clauses (under scalings, an optional filter, and the
-// boosts as the optional side of an AND_MAYBE), as the searcher builds them.
-// Any other shape is weighed in full by match_locally().
+// boosts as the optional side of an AND_MAYBE), as the searcher builds them;
+// a clause nested deeper in the OR is weighed in full and walked as a list.
+// Any other shape, and a clause with a posting source that can weigh below
+// 0 (bounds would not bound a sum that cancels), is weighed in full by
+// match_locally().
 #pragma once
 
 #include <xapian.h>
