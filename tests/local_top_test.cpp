@@ -214,7 +214,7 @@ TEST_CASE("top_locally: k larger than the matches, k = 0, and shapes it does not
   CHECK(f.check_same(builder_query(f, {0, 11}, true, false, 0.5), kArticles * 2));
   // k = 0: only the count, exactly.
   CHECK(f.check_same(builder_query(f, {0, 1}, true, false, 0.5), 0));
-  // Shapes weighed in full: an AND, a source under the OR, a synonym, a nested filter.
+  // An AND and a source under the OR (weighed in full), a synonym, a nested filter.
   f.check_same(Clause::all({Clause::term("bw0"), Clause::term("bw1")}), 10);
   f.check_same(Clause::any({Clause::term("bw3"), f.stored(f.recency, kRecencySlot, 1.0)}), 10);
   f.check_same(Clause::any({Clause::synonym({"bw2", "bw5"}), Clause::term("tw0")}), 10);
