@@ -220,7 +220,7 @@ void compare(RIndex& ix, const Clause& clause, std::size_t k, double k1, double 
   std::stable_sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
   TermFrequencies freq(ix.db);
   LocalTop top =
-      faqsearch::detail::top_locally(clause, {ix.db, *ix.lengths, k1, b, memo ? &freq : nullptr}, ix.scratch, k);
+      faqsearch::detail::top_locally(clause, {ix.db, *ix.lengths, k1, b, memo ? &freq : nullptr}, ix.scratch, k, 0);
   ++out.cases;
   if (!top.exact) ++out.walked;
   bool ok = top.hits.size() == std::min(k, all.size());
@@ -316,14 +316,14 @@ TEST_CASE("top_locally: the estimate when whole fields are weighed in full (AND_
     Clause q = Clause::maybe(text, Clause::any({source(SourceWeight{0, ix.value, nullptr, false})}));
     std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
     for (std::size_t k : {1, 10}) {
-      LocalTop top = faqsearch::detail::top_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch, k);
+      LocalTop top = faqsearch::detail::top_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch, k, 0);
       CHECK(top.matches >= count / 2);
     }
   }
   // Every weight 0 (a field weight of 0): after k articles nothing can enter.
   Clause zero = Clause::scale(Clause::all({Clause::term(w(0)), Clause::term(w(1))}), 0.0);
   std::size_t count = faqsearch::detail::match_locally(zero, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
-  LocalTop top = faqsearch::detail::top_locally(zero, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch, 10);
+  LocalTop top = faqsearch::detail::top_locally(zero, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch, 10, 0);
   CHECK(top.matches >= count / 2);
 }
 
@@ -347,7 +347,7 @@ TEST_CASE("top_locally: negative table entries are weighed in full, not pruned")
   Clause q = Clause::maybe(Clause::scale(Clause::term("a"), 0.0), source(SourceWeight{0, table, nullptr, false}));
   std::vector<Scored> all = faqsearch::detail::match_locally(q, {db, lengths, 1.2, 0.75}, scratch);
   std::sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
-  LocalTop top = faqsearch::detail::top_locally(q, {db, lengths, 1.2, 0.75}, scratch, 1);
+  LocalTop top = faqsearch::detail::top_locally(q, {db, lengths, 1.2, 0.75}, scratch, 1, 0);
   REQUIRE(top.hits.size() == 1);
   CHECK(all[0].docid == 2);
   CHECK(top.hits[0].docid == all[0].docid);
@@ -372,7 +372,7 @@ TEST_CASE("top_locally: k1 = 0 and a term of wdf 0 scaled by 0 weigh 0, not NaN"
   Clause q = Clause::any({Clause::term("a"), Clause::scale(Clause::term("K"), 0.0)});
   std::vector<Scored> all = faqsearch::detail::match_locally(q, {db, lengths, 0.0, 0.75}, scratch);
   std::sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
-  LocalTop top = faqsearch::detail::top_locally(q, {db, lengths, 0.0, 0.75}, scratch, 3);
+  LocalTop top = faqsearch::detail::top_locally(q, {db, lengths, 0.0, 0.75}, scratch, 3, 0);
   REQUIRE(top.hits.size() == 3);
   for (std::size_t i = 0; i < 3; ++i) {
     CAPTURE(i);

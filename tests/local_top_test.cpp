@@ -122,7 +122,8 @@ struct Fixture {
     REQUIRE(clause.local());
     std::vector<Scored> all = faqsearch::detail::match_locally(clause, {db, *lengths, 1.2, 0.75}, scratch);
     std::sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
-    LocalTop top = faqsearch::detail::top_locally(clause, {db, *lengths, 1.2, 0.75}, scratch, k);
+    // walk_from 0: walk whenever the shape allows, however short the lists.
+    LocalTop top = faqsearch::detail::top_locally(clause, {db, *lengths, 1.2, 0.75}, scratch, k, 0);
     CAPTURE(clause.query().get_description());
     CAPTURE(k);
     REQUIRE(top.hits.size() == std::min(k, all.size()));
@@ -277,6 +278,26 @@ TEST_CASE("top_locally: random clause trees, walked or weighed in full, agree wi
   CHECK(checked > 150);
 }
 
+TEST_CASE("top_locally weighs every match when no list is long enough to skip") {
+  Fixture f;
+  Clause clause = builder_query(f, {0, 1, 2}, true, false, 0.5);
+  std::vector<Scored> all = faqsearch::detail::match_locally(clause, {f.db, *f.lengths, 1.2, 0.75}, f.scratch);
+  std::sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
+  REQUIRE(f.db.get_termfreq("bw0") < faqsearch::detail::kWalkFromPostings);
+  // The default threshold: 1,500 articles, no list that long; the full count.
+  LocalTop top = faqsearch::detail::top_locally(clause, {f.db, *f.lengths, 1.2, 0.75}, f.scratch, 3);
+  CHECK(top.exact);
+  CHECK(top.matches == all.size());
+  REQUIRE(top.hits.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(top.hits[i].docid == all[i].docid);
+  // A threshold the longest list reaches: the walk, which skips.
+  LocalTop walked =
+      faqsearch::detail::top_locally(clause, {f.db, *f.lengths, 1.2, 0.75}, f.scratch, 3, f.db.get_termfreq("bw0"));
+  CHECK(!walked.exact);
+  REQUIRE(walked.hits.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(walked.hits[i].weight == all[i].weight);
+}
+
 TEST_CASE("top_locally refuses a length table of another revision") {
   Fixture f;
   DocLengthTable old_lengths(f.db);
@@ -290,6 +311,6 @@ TEST_CASE("top_locally refuses a length table of another revision") {
   f.db.reopen();
   LocalScratch scratch;
   CHECK_THROWS_AS(
-      (void)faqsearch::detail::top_locally(Clause::term("bw0"), {f.db, old_lengths, 1.2, 0.75}, scratch, 10),
+      (void)faqsearch::detail::top_locally(Clause::term("bw0"), {f.db, old_lengths, 1.2, 0.75}, scratch, 10, 0),
       Xapian::DatabaseModifiedError);
 }

@@ -543,8 +543,12 @@ TEST_CASE("scoring locally finds every match with the score Xapian's matcher giv
   SearcherOptions through_xapian;
   through_xapian.score_locally = false;
   auto xapian = Searcher::open(dir / "db", through_xapian);
+  SearcherOptions always_walk;
+  always_walk.walk_from_postings = 0;
+  auto walking = Searcher::open(dir / "db", always_walk);
   REQUIRE(local.has_value());
   REQUIRE(xapian.has_value());
+  REQUIRE(walking.has_value());
 
   RankingOptions heavy = brute_force_profile();
   heavy.han_character_weight = 1000;
@@ -575,6 +579,21 @@ TEST_CASE("scoring locally finds every match with the score Xapian's matcher giv
         if (filter == 2) r.languages = {"zh"};
         SearchResults want_all = must_search(*xapian, r);
         SearchResults got_all = must_search(*local, r);
+        // The walk (MaxScore, search/local_top.h), made to run on this small
+        // index, against weighing every match: the same top 10, and the
+        // same hits 6-10, scores bit for bit.
+        for (auto [offset, limit] : {std::pair<std::size_t, std::size_t>{0, 10}, {5, 5}}) {
+          SearchRequest top = r;
+          top.offset = offset;
+          top.limit = limit;
+          SearchResults walked = must_search(*walking, top);
+          REQUIRE(walked.hits.size() == std::min(limit, got_all.hits.size() - std::min(offset, got_all.hits.size())));
+          for (std::size_t i = 0; i < walked.hits.size(); ++i) {
+            CHECK(walked.hits[i].id == got_all.hits[offset + i].id);
+            CHECK(walked.hits[i].score == got_all.hits[offset + i].score);
+          }
+          CHECK(walked.total_estimate >= walked.hits.size());
+        }
         std::vector<std::pair<double, std::string>> want;
         for (const SearchHit& h : want_all.hits) want.emplace_back(h.score, h.id);
         CAPTURE(q);

@@ -79,7 +79,7 @@ struct SearchHit {
 };
 
 struct SearchResults {
-  std::vector<SearchHit> hits;       // best first
+  std::vector<SearchHit> hits;  // best first
   // Estimated number of matching articles: exact on a local index when
   // nothing could be skipped (limit 0, or a limit above the match count).
   std::uint64_t total_estimate = 0;
@@ -103,6 +103,13 @@ struct SearcherOptions {
   // revision, beside the 8 bytes per docid of each stored value table that
   // both matchers use.
   bool score_locally = true;
+  // With score_locally: the own matcher skips what cannot reach the top k
+  // (MaxScore) only for a query with a term in at least this many articles;
+  // below that every list is short, and weighing every match is faster
+  // (measured on the judged sets and e2e_bench: bench/README.md, session
+  // 14). 0: always skip where possible (tests, benchmarks). The hits are
+  // the same either way.
+  std::uint32_t walk_from_postings = 2000;
 };
 
 class Searcher {

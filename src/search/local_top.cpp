@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -143,6 +144,7 @@ class TopWalk {
       if (p.weight && !p.weight->nonnegative()) return false;
     }
     if (boosts_ && !boosts_->nonnegative()) return false;
+
     boost_bound_ = boosts_ ? boosts_->bound() : 0.0;
     return std::isfinite(boost_bound_) && !parts_.empty();
   }
@@ -522,9 +524,24 @@ class TopWalk {
   Hits heap_;  // the best k so far; front: the weakest of them
 };
 
+// The most postings any term of `n` has.
+Xapian::doccount longest_list(const Node& n, const LocalIndex& index) {
+  Xapian::doccount longest = 0;
+  std::function<void(const Node&)> visit = [&](const Node& node) {
+    if (node.op == Op::term) {
+      longest = std::max(
+          longest, index.frequencies != nullptr ? (*index.frequencies)(node.term) : index.db.get_termfreq(node.term));
+    }
+    for (const auto& c : node.children) visit(*c);
+  };
+  visit(n);
+  return longest;
+}
+
 }  // namespace
 
-LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch, std::size_t k) {
+LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch, std::size_t k,
+                     Xapian::doccount walk_from) {
   LocalTop top;
   if (clause.empty()) return top;
   // The same checks as match_locally()'s, before any reading.
@@ -534,7 +551,7 @@ LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch
   }
   TopWalk walk(index, scratch);
   // k = 0 asks for the count alone, which only the full weighing gives exactly.
-  if (k > 0 && walk.plan(*clause.node())) return walk.run(k);
+  if (k > 0 && longest_list(*clause.node(), index) >= walk_from && walk.plan(*clause.node())) return walk.run(k);
   Hits matches = match_locally(clause, index, scratch);
   top.matches = static_cast<Xapian::doccount>(matches.size());
   auto end = matches.begin() + static_cast<std::ptrdiff_t>(std::min(k, matches.size()));

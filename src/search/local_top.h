@@ -42,7 +42,18 @@ struct LocalTop {
   bool exact = true;
 };
 
+// The walk pays where it can skip long lists. When no term of the query is
+// in `walk_from` articles or more, every list is short and weighing every
+// match (match_locally()) is faster: on the six judged sets of
+// ../shared/data (15 to 3,000 articles) the walk was 13-37% slower at p50
+// and 20-70% at p99, top 10 through faq-query. With this threshold those
+// sets are weighed in full, and e2e_bench's 10k and 100k corpora still walk
+// where it pays (bench/README.md, session 14). Tests pass 0 to always walk.
+// (SearcherOptions::walk_from_postings has the same default.)
+inline constexpr Xapian::doccount kWalkFromPostings = 2000;
+
 // REQUIRES: clause.local(); `index.lengths` read from `index.db` as it is now
-[[nodiscard]] LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch, std::size_t k);
+[[nodiscard]] LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch, std::size_t k,
+                                   Xapian::doccount walk_from = kWalkFromPostings);
 
 }  // namespace faqsearch::detail

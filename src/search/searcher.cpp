@@ -227,7 +227,8 @@ class Searcher::Impl {
     if (lengths) {
       detail::LocalTop top =
           detail::top_locally(full, {h.db, *lengths, ranking.bm25_k1, ranking.bm25_b, &frequencies}, h.scratch,
-                              request.limit == 0 ? 0 : need);  // limit 0: the exact count alone
+                              request.limit == 0 ? 0 : need,  // limit 0: the exact count alone
+                              options_.walk_from_postings);
       results.total_estimate = top.matches;
       ranked = std::move(top.hits);
       ranked.erase(ranked.begin(),
