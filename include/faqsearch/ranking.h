@@ -54,8 +54,11 @@
 // Every bound is a true maximum (BM25's at the shortest article and the
 // largest wdf the term can have, a table's largest value), so the top-k is
 // exact by construction, bit for bit what weighing every match gives
-// (src/search/local_match.h, which still serves limit 0 and the shapes the
-// walk does not take). total_estimate is then estimated, as Xapian's is.
+// (src/search/local_match.h, which still serves limit 0, the shapes the
+// walk does not take, and every query none of whose terms is in
+// SearcherOptions::walk_from_postings articles: with only short lists,
+// weighing every match is faster). total_estimate is then estimated, as
+// Xapian's is.
 // Shards, remote databases and queries with a quoted
 // phrase go through Xapian's matcher, which prunes with valid bounds, so
 // the top-k is exact there too, except where Xapian itself errs. Known
