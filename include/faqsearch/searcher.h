@@ -81,7 +81,8 @@ struct SearchHit {
 struct SearchResults {
   std::vector<SearchHit> hits;  // best first
   // Estimated number of matching articles: exact on a local index when
-  // nothing could be skipped (limit 0, or a limit above the match count).
+  // nothing was skipped (limit 0, a limit above the match count, or a query
+  // with no long list: SearcherOptions::walk_from_postings).
   std::uint64_t total_estimate = 0;
 };
 
