@@ -396,14 +396,18 @@ class Evaluator {
 
 }  // namespace
 
+void require_local(const Clause& clause, const LocalIndex& index, const char* caller) {
+  if (!clause.local()) throw std::logic_error(std::string(caller) + ": the clause has a Xapian-only part");
+  // Lengths of another revision would weigh articles wrongly, or index past
+  // the table.
+  if (index.lengths.uuid() != index.db.get_uuid() || index.lengths.revision() != index.db.get_revision()) {
+    throw Xapian::DatabaseModifiedError(std::string(caller) + ": the length table is of another revision");
+  }
+}
+
 std::vector<Scored> match_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch) {
   if (clause.empty()) return {};
-  if (!clause.local()) throw std::logic_error("match_locally: the clause has a Xapian-only part");
-  // Lengths of another revision would weigh articles wrongly, or index past
-  // the table: the searcher's retry reads both afresh.
-  if (index.lengths.uuid() != index.db.get_uuid() || index.lengths.revision() != index.db.get_revision()) {
-    throw Xapian::DatabaseModifiedError("match_locally: the length table is of another revision");
-  }
+  require_local(clause, index, "match_locally");
   Evaluator evaluator(index, scratch);
   return evaluator.eval(*clause.node(), 1.0);
 }

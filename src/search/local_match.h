@@ -79,6 +79,11 @@ struct LocalIndex {
   // The query's termfreq memo (of `db`), if the caller keeps one: the
   // query builder has already asked for most of the terms.
   TermFrequencies* frequencies = nullptr;
+
+  // A term's termfreq, through the memo when there is one.
+  [[nodiscard]] Xapian::doccount termfreq(const std::string& term) const {
+    return frequencies != nullptr ? (*frequencies)(term) : db.get_termfreq(term);
+  }
 };
 
 struct Scored {
@@ -97,6 +102,13 @@ inline bool ranks_before(const Scored& a, const Scored& b) {
 // another order, about 1e-16 relative).
 // REQUIRES: clause.local(); `index.lengths` read from `index.db` as it is now
 [[nodiscard]] std::vector<Scored> match_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch);
+
+// Throws what match_locally() throws before it reads anything: for a
+// Xapian-only part in `clause` (std::logic_error), and for lengths of
+// another revision than `index.db`'s (Xapian::DatabaseModifiedError, which
+// the searcher's retry answers by reading both afresh). `caller` names the
+// function in the message.
+void require_local(const Clause& clause, const LocalIndex& index, const char* caller);
 
 // The same for one node of a local clause's tree, its weights scaled by
 // `factor` (0: only which articles match). No revision check: for callers

@@ -37,8 +37,12 @@ constexpr double kFewArticles = 1.0 / 128;
 class Stream {
  public:
   // Opened by open(): a query the walk does not take reads no postings here.
-  Stream(const Xapian::Database& db, std::string term) : db_(&db), term_(std::move(term)) {}
-  explicit Stream(Hits hits) : hits_(std::move(hits)), weighed_(true) { settle(); }
+  // `articles`: how many articles have `term`.
+  Stream(const Xapian::Database& db, std::string term, Xapian::doccount articles)
+      : db_(&db), term_(std::move(term)), articles_(articles) {}
+  explicit Stream(Hits hits) : hits_(std::move(hits)), weighed_(true), articles_(static_cast<double>(hits_.size())) {
+    settle();
+  }
 
   void open() {
     if (weighed_) return;
@@ -49,6 +53,8 @@ class Stream {
 
   [[nodiscard]] Xapian::docid docid() const { return docid_; }
   [[nodiscard]] bool weighed() const { return weighed_; }
+  // How many articles it has (from start to end).
+  [[nodiscard]] double articles() const { return articles_; }
   // A weighed stream's articles after `did`, wherever it is.
   [[nodiscard]] std::size_t count_after(Xapian::docid did) const {
     auto after =
@@ -91,6 +97,7 @@ class Stream {
   Hits hits_;
   std::size_t next_hit_ = 0;  // one past the current hit
   bool weighed_ = false;
+  double articles_ = 0;
   Xapian::docid docid_ = kEnd;
 };
 
@@ -107,7 +114,6 @@ struct Part {
   const Clause::Node* node = nullptr;  // a part weighed in full: its clause, at `factor`
   double factor = 0;
   double bound = 0;              // the most it adds to an article
-  double termfreq = 0;           // how many articles it matches, about: short parts always drive
   bool zero = false;             // scaled by 0: weighs 0 wherever it matches, as match_locally() has it
   Xapian::docid dropped_at = 0;  // the docid the walk was at when it stopped driving it
 };
@@ -158,8 +164,6 @@ class TopWalk {
         part.bound = std::isfinite(s.weight) && s.weight >= 0 ? std::max(part.bound, s.weight) : kNoBound;
         if (part.bound == kNoBound) break;
       }
-      part.termfreq = static_cast<double>(hits.size());
-      stream_termfreqs_.push_back(part.termfreq);
       streams_.emplace_back(std::move(hits));
       part.streams.push_back(streams_.size() - 1);
     }
@@ -170,7 +174,11 @@ class TopWalk {
     // of few articles always drives: walking its postings costs less than
     // asking it about every article the others bring.
     double few = index_.db.get_doccount() * kFewArticles;
-    auto drops = [&](const Part& p) { return p.termfreq >= few; };
+    auto drops = [&](const Part& p) {
+      double articles = 0;  // about: a list's articles may be in another of its lists too
+      for (std::size_t s : p.streams) articles += streams_[s].articles();
+      return articles >= few;
+    };
     order_.resize(parts_.size());
     for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
@@ -300,21 +308,19 @@ class TopWalk {
     }
     Part part;
     if (n.op == Op::term) {
-      Xapian::doccount tf = termfreq(n.term);
+      Xapian::doccount tf = index_.termfreq(n.term);
       if (tf == 0) return true;  // adds nothing, matches nothing
       part.kind = Part::Kind::bm25;
       part.streams.push_back(stream_of(n.term));
       part.zero = factor == 0;
       part.termweight = part.zero ? 0.0 : bm25_.termweight(tf, factor);
       part.bound = bm25_.sumpart(part.termweight, most_wdf(), index_.db.get_doclength_lower_bound());
-      part.termfreq = tf;
     } else if (n.op == Op::synonym) {
       part.kind = Part::Kind::synonym;
       std::vector<Xapian::doccount> termfreqs;
       for (const auto& c : n.children) {
-        termfreqs.push_back(termfreq(c->term));
+        termfreqs.push_back(index_.termfreq(c->term));
         part.streams.push_back(stream_of(c->term));
-        part.termfreq += termfreqs.back();
       }
       part.zero = factor == 0;
       part.termweight = part.zero ? 0.0 : bm25_.termweight(bm25_.synonym_termfreq(termfreqs), factor);
@@ -325,14 +331,10 @@ class TopWalk {
       part.weight.emplace(*n.children[0], factor);
       part.bound = part.weight->bound();
       const Node& condition = *n.children[1];
-      auto add = [&](const std::string& term) {
-        part.streams.push_back(stream_of(term));
-        part.termfreq += termfreq(term);
-      };
       if (condition.op == Op::term) {
-        add(condition.term);
+        part.streams.push_back(stream_of(condition.term));
       } else {
-        for (const auto& c : condition.children) add(c->term);
+        for (const auto& c : condition.children) part.streams.push_back(stream_of(c->term));
       }
     } else {
       // Weighed in full by run(), if the walk is taken.
@@ -351,18 +353,10 @@ class TopWalk {
   // always drive the walk, where their bounds do not count.)
   [[nodiscard]] Xapian::termcount most_wdf() const { return index_.db.get_doclength_upper_bound(); }
 
-  // A term's termfreq, through the query's memo when the caller has one.
-  Xapian::doccount termfreq(const std::string& term) {
-    return index_.frequencies != nullptr ? (*index_.frequencies)(term) : index_.db.get_termfreq(term);
-  }
-
   // One stream per term, shared by the parts that read it.
   std::size_t stream_of(const std::string& term) {
     auto [it, added] = stream_by_term_.try_emplace(term, streams_.size());
-    if (added) {
-      streams_.emplace_back(index_.db, term);
-      stream_termfreqs_.push_back(termfreq(term));
-    }
+    if (added) streams_.emplace_back(index_.db, term, index_.termfreq(term));
     return it->second;
   }
 
@@ -490,7 +484,7 @@ class TopWalk {
         double unseen = static_cast<double>(streams_[s].count_after(stopped_at));
         missed_none_of_weighed *= 1 - std::min(1.0, unseen / total);
       } else {
-        double unseen = stream_termfreqs_[s] * std::max(0.0, 1 - stopped_at / last);
+        double unseen = streams_[s].articles() * std::max(0.0, 1 - stopped_at / last);
         missed_none_of_terms *= 1 - std::min(1.0, unseen / total);
       }
     }
@@ -511,7 +505,6 @@ class TopWalk {
   double admitted_count_ = 0;
 
   std::vector<Stream> streams_;
-  std::vector<double> stream_termfreqs_;  // per stream: how many articles it has
   std::unordered_map<std::string, std::size_t> stream_by_term_;
   std::vector<std::vector<std::size_t>> parts_of_stream_;  // the parts reading each stream
   std::vector<Part> parts_;
@@ -528,10 +521,7 @@ class TopWalk {
 Xapian::doccount longest_list(const Node& n, const LocalIndex& index) {
   Xapian::doccount longest = 0;
   std::function<void(const Node&)> visit = [&](const Node& node) {
-    if (node.op == Op::term) {
-      longest = std::max(
-          longest, index.frequencies != nullptr ? (*index.frequencies)(node.term) : index.db.get_termfreq(node.term));
-    }
+    if (node.op == Op::term) longest = std::max(longest, index.termfreq(node.term));
     for (const auto& c : node.children) visit(*c);
   };
   visit(n);
@@ -544,11 +534,7 @@ LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch
                      Xapian::doccount walk_from) {
   LocalTop top;
   if (clause.empty()) return top;
-  // The same checks as match_locally()'s, before any reading.
-  if (!clause.local()) throw std::logic_error("top_locally: the clause has a Xapian-only part");
-  if (index.lengths.uuid() != index.db.get_uuid() || index.lengths.revision() != index.db.get_revision()) {
-    throw Xapian::DatabaseModifiedError("top_locally: the length table is of another revision");
-  }
+  require_local(clause, index, "top_locally");  // before any reading
   TopWalk walk(index, scratch);
   // k = 0 asks for the count alone, which only the full weighing gives exactly.
   if (k > 0 && longest_list(*clause.node(), index) >= walk_from && walk.plan(*clause.node())) return walk.run(k);
