@@ -29,29 +29,16 @@ namespace faqsearch::detail {
 // form: a fixed weight, or an entry of a per-docid table (itself, or looked
 // up in `by_entry`, as TitleLengthSource does). A sparse source matches
 // only the articles whose entry is above 0 (TitleLengthSource, see
-// TableSource); the others match every article.
+// TableSource); the others match every article. DenseWeight
+// (search/local_weights.h) weighs articles by it.
 struct SourceWeight {
   double fixed = 0;                                     // when `table` is null
   std::shared_ptr<const ValueTable> table;              // per docid
   std::shared_ptr<const std::vector<double>> by_entry;  // null: the entry itself
   bool sparse = false;
 
-  [[nodiscard]] bool matches(Xapian::docid docid) const {
-    if (!sparse) return true;
-    if (!table) return false;
-    const std::vector<double>& entries = table->values();
-    return docid < entries.size() && entries[docid] > 0;
-  }
-
-  // Inline: the local matcher calls it for every posting of a title clause.
-  [[nodiscard]] double at(Xapian::docid docid) const {
-    if (!table) return fixed;
-    const std::vector<double>& entries = table->values();
-    double entry = docid < entries.size() ? entries[docid] : 0.0;
-    return by_entry ? clamped_lookup(*by_entry, entry) : entry;
-  }
-
-  // The most and the least at() can return (NaN if a table holds NaN).
+  // The most and the least weight it gives an article it matches (NaN if a
+  // table holds NaN).
   [[nodiscard]] double bound() const { return range().second; }
   [[nodiscard]] double least() const { return range().first; }
 

@@ -173,7 +173,7 @@ class DenseWeight {
           part.entries = w.table->values().data();
           part.size = w.table->values().size();
         } else if (w.sparse) {
-          return;  // matches nothing (SourceWeight::matches())
+          return;  // sparse without a table: no entry above 0, so it matches nothing
         }
         parts_.push_back(part);
         return;
