@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "search/clause.h"
+#include "search/local_top.h"
 #include "search/slot_table.h"
 #include "search/stored_value_source.h"
 #include "search/title_source.h"
@@ -248,7 +249,7 @@ TEST_CASE("match_locally: the same scratch serves a database that grew") {
   f.check_same(Clause::maybe(Clause::filter(f.title_source(), Clause::term("a")), f.stored_source()));
 }
 
-TEST_CASE("match_locally refuses a length table of another revision") {
+TEST_CASE("match_locally and top_locally refuse a length table of another revision") {
   Fixture f;
   DocLengthTable old_lengths(f.db);
   {
@@ -262,4 +263,8 @@ TEST_CASE("match_locally refuses a length table of another revision") {
   LocalScratch scratch;
   CHECK_THROWS_AS((void)faqsearch::detail::match_locally(Clause::term("a"), {f.db, old_lengths, 1.2, 0.75}, scratch),
                   Xapian::DatabaseModifiedError);
+  // walk_from 0: the walk's own entry checks too, before it reads anything.
+  CHECK_THROWS_AS(
+      (void)faqsearch::detail::top_locally(Clause::term("a"), {f.db, old_lengths, 1.2, 0.75}, scratch, 10, 0),
+      Xapian::DatabaseModifiedError);
 }

@@ -297,20 +297,3 @@ TEST_CASE("top_locally weighs every match when no list is long enough to skip") 
   REQUIRE(walked.hits.size() == 3);
   for (std::size_t i = 0; i < 3; ++i) CHECK(walked.hits[i].weight == all[i].weight);
 }
-
-TEST_CASE("top_locally refuses a length table of another revision") {
-  Fixture f;
-  DocLengthTable old_lengths(f.db);
-  {
-    Xapian::WritableDatabase writer(f.path);
-    Xapian::Document doc;
-    doc.add_term("bw0");
-    writer.add_document(doc);
-    writer.commit();
-  }
-  f.db.reopen();
-  LocalScratch scratch;
-  CHECK_THROWS_AS(
-      (void)faqsearch::detail::top_locally(Clause::term("bw0"), {f.db, old_lengths, 1.2, 0.75}, scratch, 10, 0),
-      Xapian::DatabaseModifiedError);
-}
