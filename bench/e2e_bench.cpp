@@ -3,6 +3,7 @@
 //
 //   e2e_bench [--n 10000,100000] [--queries 300] [--reps 3] [--seed 1]
 //             [--million] [--quick] [--dir DIR] [--keep DIR]
+//             [--write-queries DIR]
 //
 // For each corpus size N:
 //   1. Generates N articles (corpus_gen.h, seed --seed) in batches of 10'000
@@ -39,7 +40,11 @@
 // (default: the system temp directory) and are deleted when done. With
 // --keep DIR they are kept in DIR/n<N>-seed<S> instead, and a later run
 // with the same --keep, N and seed reuses them (indexing is then not
-// timed): for measuring query changes quickly.
+// timed): for measuring query changes quickly. --write-queries DIR also
+// writes each size's queries to DIR/queries-n<N>-seed<S>.jsonl, in
+// faq-query --batch's format (qid "<i>-w<words>"), so that one system's
+// share of the work can be profiled alone (callgrind, strace) on the same
+// queries.
 //
 // Exit status: 0 on success, 1 if an index or search fails or a query finds
 // nothing (every query comes from an indexed article, so that is a bug),
@@ -87,7 +92,8 @@ struct Options {
   std::uint64_t seed = 1;
   bool million = false;
   fs::path dir;
-  fs::path keep;  // empty: indexes in a scratch directory, deleted
+  fs::path keep;           // empty: indexes in a scratch directory, deleted
+  fs::path write_queries;  // empty: the queries are not written out
 };
 
 struct UsageError : std::runtime_error {
@@ -146,6 +152,8 @@ Options parse_args(int argc, char** argv) {
       o.dir = value();
     } else if (flag == "--keep") {
       o.keep = value();
+    } else if (flag == "--write-queries") {
+      o.write_queries = value();
     } else if (flag == "--help" || flag == "-h") {
       throw UsageError("");
     } else {
@@ -223,6 +231,23 @@ IndexStats index_xapian(const CorpusGenerator& corpus, std::size_t n, const fs::
   db.close();
   stats.bytes = directory_bytes(path);
   return stats;
+}
+
+// The queries as faq-query --batch reads them: one JSON object per line.
+void write_queries(const std::vector<GeneratedQuery>& queries, const fs::path& dir, std::size_t n, std::uint64_t seed) {
+  fs::create_directories(dir);
+  fs::path path = dir / fmt::format("queries-n{}-seed{}.jsonl", n, seed);
+  std::ofstream out(path);
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    std::string text;
+    for (char c : queries[q].text) {
+      if (c == '"' || c == '\\') text += '\\';
+      text += c;
+    }
+    out << fmt::format(R"({{"qid": "{}-w{}", "text": "{}"}})", q, queries[q].terms, text) << '\n';
+  }
+  if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
+  fmt::print(stderr, "N={}: queries written to {}\n", n, path.string());
 }
 
 // One system under test. run() fills `ids` with the top-10 external ids of
@@ -364,6 +389,7 @@ bool run_size(const Options& options, std::size_t n, const fs::path& base) {
                                  faqsearch_system("xmatch", xapian_matcher, faqsearch::RankingOptions{})};
 
   std::vector<GeneratedQuery> queries = corpus.queries(n, options.queries);
+  if (!options.write_queries.empty()) write_queries(queries, options.write_queries, n, options.seed);
   fmt::print(stderr, "N={}: {} queries x {} systems, warm-up + {} reps...\n", n, queries.size(), systems.size(),
              options.reps);
 
@@ -492,7 +518,7 @@ int main(int argc, char** argv) {
     if (*e.what() != '\0') fmt::print(stderr, "e2e_bench: {}\n", e.what());
     fmt::print(stderr,
                "usage: e2e_bench [--n 10000,100000] [--queries 300] [--reps 3] [--seed 1] [--million] [--quick] "
-               "[--dir DIR] [--keep DIR]\n");
+               "[--dir DIR] [--keep DIR] [--write-queries DIR]\n");
     return *e.what() == '\0' ? 0 : 2;
   }
 
