@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <random>
 #include <set>
@@ -243,6 +244,17 @@ void compare(RIndex& ix, const Clause& clause, std::size_t k, double k1, double 
     }
   }
   if (!top.exact && (top.matches < top.hits.size() || top.matches > ix.db.get_doccount())) ok = false;
+  // Without the walk: every match weighed (the boosts read only where they may count).
+  LocalTop weighed = faqsearch::detail::top_locally(clause, {ix.db, *ix.lengths, k1, b}, ix.scratch, k,
+                                                    std::numeric_limits<Xapian::doccount>::max());
+  if (!weighed.exact || weighed.matches != all.size() || weighed.hits.size() != top.hits.size()) ok = false;
+  for (std::size_t i = 0; ok && i < weighed.hits.size(); ++i) {
+    if (weighed.hits[i].docid != all[i].docid ||
+        std::memcmp(&weighed.hits[i].weight, &all[i].weight, sizeof(double)) != 0) {
+      ok = false;
+      bad = i;
+    }
+  }
   if (!ok) {
     ++out.failures;
     if (out.failures <= 5) {

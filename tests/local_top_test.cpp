@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <random>
 #include <string>
@@ -36,6 +37,7 @@ namespace {
 constexpr Xapian::valueno kTitleLengthSlot = 0;  // 0 for some articles: the title source skips them
 constexpr Xapian::valueno kRecencySlot = 1;
 constexpr Xapian::valueno kPopularitySlot = 2;
+constexpr Xapian::valueno kZeroedTitleSlot = 3;  // the title length, but 0 in every fifth article
 constexpr unsigned kArticles = 1500;
 constexpr int kWords = 12;  // w0 (in most articles) .. w11 (in a few)
 
@@ -65,6 +67,7 @@ void build(const std::string& path, bool deletions, unsigned seed) {
       if (w > 0 && unit(rng) < 0.2) doc.add_term("p" + word(w - 1) + word(w));
     }
     doc.add_value(kTitleLengthSlot, Xapian::sortable_serialise(title_words == 0 ? 0 : title_words + (i % 3)));
+    doc.add_value(kZeroedTitleSlot, Xapian::sortable_serialise(title_words == 0 || i % 5 == 0 ? 0 : title_words));
     doc.add_value(kRecencySlot, Xapian::sortable_serialise(unit(rng)));
     if (i % 4 != 0) doc.add_value(kPopularitySlot, Xapian::sortable_serialise(unit(rng) * 0.5));
     if (i % 7 == 0) doc.add_boolean_term("Kfaq");
@@ -80,7 +83,7 @@ struct Fixture {
   TempDir dir;
   std::string path = dir / "db";
   Xapian::Database db;
-  std::shared_ptr<const ValueTable> title_lengths, recency, popularity;
+  std::shared_ptr<const ValueTable> title_lengths, recency, popularity, zeroed_titles;
   std::shared_ptr<const std::vector<double>> by_length =
       std::make_shared<const std::vector<double>>(std::vector<double>{3.0, 2.5, 2.0, 1.6, 1.3, 1.1, 1.0});
   std::unique_ptr<DocLengthTable> lengths;
@@ -92,18 +95,21 @@ struct Fixture {
     title_lengths = std::make_shared<const ValueTable>(db, kTitleLengthSlot, decode);
     recency = std::make_shared<const ValueTable>(db, kRecencySlot, decode);
     popularity = std::make_shared<const ValueTable>(db, kPopularitySlot, decode);
+    zeroed_titles = std::make_shared<const ValueTable>(db, kZeroedTitleSlot, decode);
     lengths = std::make_unique<DocLengthTable>(db);
   }
 
   // The query builder's shapes: a title clause, a coordination share, a stored value.
-  Clause title(const std::vector<std::string>& terms, double factor) const {
+  // `table`: the title lengths (default) or another table of them.
+  Clause title(const std::vector<std::string>& terms, double factor,
+               std::shared_ptr<const ValueTable> table = nullptr) const {
+    if (!table) table = title_lengths;
     std::vector<Clause> any;
     for (const std::string& t : terms) any.push_back(Clause::term(t));
-    auto* source = new faqsearch::detail::TitleLengthSource(title_lengths, by_length, 3.0);
-    return Clause::scale(
-        Clause::filter(Clause::source(source->release(), SourceWeight{0, title_lengths, by_length, true}),
-                       Clause::any(std::move(any))),
-        factor);
+    auto* source = new faqsearch::detail::TitleLengthSource(table, by_length, 3.0);
+    return Clause::scale(Clause::filter(Clause::source(source->release(), SourceWeight{0, table, by_length, true}),
+                                        Clause::any(std::move(any))),
+                         factor);
   }
   static Clause coordination(const std::vector<std::string>& terms, double weight) {
     std::vector<Clause> any;
@@ -143,6 +149,18 @@ struct Fixture {
       // e2e_bench's 100k articles it was within 7% on the queries tried.)
       CHECK(top.matches >= all.size() / 2);
       CHECK(top.matches <= all.size() * 3);
+    }
+    // Without the walk (no list is long enough): every match weighed, the
+    // boosts read only where they may count (best_with_boosts()).
+    LocalTop weighed = faqsearch::detail::top_locally(clause, {db, *lengths, 1.2, 0.75}, scratch, k,
+                                                      std::numeric_limits<Xapian::doccount>::max());
+    CHECK(weighed.exact);
+    CHECK(weighed.matches == all.size());
+    REQUIRE(weighed.hits.size() == top.hits.size());
+    for (std::size_t i = 0; i < weighed.hits.size(); ++i) {
+      CAPTURE(i);
+      CHECK(weighed.hits[i].docid == all[i].docid);
+      CHECK(weighed.hits[i].weight == all[i].weight);
     }
     return top.exact;
   }
@@ -198,6 +216,37 @@ TEST_CASE("top_locally: the builder's queries, common words and rare, give match
     // The point of the walk: most of these must have skipped something.
     CHECK(skipped > checked / 2);
   }
+}
+
+// A coordination share is decided from its word's title and body parts, not
+// weighed on its own (derive_constants()): it must still match an article
+// whose title source weighs nothing (an entry of 0, skipped by the sparse
+// source) while its title list has the word, and count it as a match.
+TEST_CASE("top_locally: a coordination share matches where its word's lists do, whatever the title weighs") {
+  Fixture f;
+  auto query = [&](const std::vector<int>& words, bool repeated_term) {
+    std::vector<Clause> parts;
+    for (int w : words) {
+      std::vector<std::string> title_terms = {"t" + word(w)};
+      // A clause listing a term twice: its lists count twice in the walk's reckoning.
+      if (repeated_term) title_terms.push_back("t" + word(w));
+      parts.push_back(f.title(title_terms, 3.0, f.zeroed_titles));
+    }
+    for (int w : words) parts.push_back(Clause::term("b" + word(w)));
+    for (int w : words) parts.push_back(Fixture::coordination({"t" + word(w), "b" + word(w)}, 0.75));
+    return Clause::any(std::move(parts));
+  };
+  for (const std::vector<int>& words : {std::vector<int>{0, 9}, {1, 5, 8}, {2, 4, 6, 9}, {0, 1}}) {
+    for (bool repeated : {false, true}) {
+      for (std::size_t k : {1, 10, 50, 2000}) f.check_same(query(words, repeated), k);
+    }
+  }
+  // Only the title and the coordination share: an article whose entry is 0
+  // matches through the share alone (weight 0.75), and is counted.
+  Clause title_only = Clause::any({f.title({"tw1"}, 3.0, f.zeroed_titles), Fixture::coordination({"tw1"}, 0.75)});
+  std::vector<Scored> matches = faqsearch::detail::match_locally(title_only, {f.db, *f.lengths, 1.2, 0.75}, f.scratch);
+  REQUIRE(std::any_of(matches.begin(), matches.end(), [](const Scored& s) { return s.weight == 0.75; }));
+  for (std::size_t k : {1, 10, 2000}) f.check_same(title_only, k);
 }
 
 TEST_CASE("top_locally: ties are broken by docid, as Xapian breaks them") {

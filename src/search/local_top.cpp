@@ -103,14 +103,20 @@ class Stream {
 
 // One addend of the query's OR, as match_locally() sums them: a term (or a
 // synonym) weighed by BM25, a dense weight over the articles having any of
-// some terms (a title clause, a coordination share), or a clause weighed in
-// full.
+// some terms (a title clause), a constant over the articles that other parts
+// match (a coordination share: see derive_constants()), or a clause weighed
+// in full.
 struct Part {
-  enum class Kind { bm25, synonym, dense, weighed };
+  enum class Kind { bm25, synonym, dense, derived, weighed };
   Kind kind = Kind::weighed;
   std::vector<std::size_t> streams;
   double termweight = 0;
   std::optional<DenseWeight> weight;
+  // A derived part: `constant` wherever a list of one of its `owners` has
+  // the article. An owner names it as its `dependent`.
+  std::vector<std::size_t> owners;
+  double constant = 0;
+  std::optional<std::size_t> dependent;
   const Clause::Node* node = nullptr;  // a part weighed in full: its clause, at `factor`
   double factor = 0;
   double bound = 0;              // the most it adds to an article
@@ -150,6 +156,7 @@ class TopWalk {
       if (p.weight && !p.weight->nonnegative()) return false;
     }
     if (boosts_ && !boosts_->nonnegative()) return false;
+    derive_constants();
 
     boost_bound_ = boosts_ ? boosts_->bound() : 0.0;
     return std::isfinite(boost_bound_) && !parts_.empty();
@@ -174,23 +181,47 @@ class TopWalk {
     // of few articles always drives: walking its postings costs less than
     // asking it about every article the others bring.
     double few = index_.db.get_doccount() * kFewArticles;
-    auto drops = [&](const Part& p) {
+    auto lists_drop = [&](const Part& p) {
       double articles = 0;  // about: a list's articles may be in another of its lists too
       for (std::size_t s : p.streams) articles += streams_[s].articles();
       return articles >= few;
     };
+    // A derived part goes just before the weakest of its owners (it sorts
+    // by that owner's bound, and first on a tie). It must stop driving no
+    // later than any owner does, since an article the walk no longer brings
+    // may have it through that owner; and while its owners all drive, they
+    // decide it, so counting its bound among the parts not driving (as its
+    // own, smaller bound would place it) would only loosen their sum: in
+    // the default profile that cost 4% of the walk's instructions.
+    auto drops = [&](const Part& p) {
+      return lists_drop(p) ||
+             std::any_of(p.owners.begin(), p.owners.end(), [&](std::size_t o) { return lists_drop(parts_[o]); });
+    };
+    auto sort_key = [&](const Part& p) {
+      if (p.owners.empty()) return p.bound;
+      double key = kNoBound;
+      for (std::size_t owner : p.owners) key = std::min(key, parts_[owner].bound);
+      return key;
+    };
     order_.resize(parts_.size());
     for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-      if (drops(parts_[a]) != drops(parts_[b])) return drops(parts_[a]);
-      return parts_[a].bound < parts_[b].bound;
+      const Part& pa = parts_[a];
+      const Part& pb = parts_[b];
+      if (drops(pa) != drops(pb)) return drops(pa);
+      if (sort_key(pa) != sort_key(pb)) return sort_key(pa) < sort_key(pb);
+      return pa.kind == Part::Kind::derived && pb.kind != Part::Kind::derived;
     });
     droppable_ =
         static_cast<std::size_t>(std::count_if(parts_.begin(), parts_.end(), [&](const Part& p) { return drops(p); }));
+    // A derived part is decided from its owners, never from its lists.
     parts_of_stream_.assign(streams_.size(), {});
     for (std::size_t part = 0; part < parts_.size(); ++part) {
+      if (parts_[part].kind == Part::Kind::derived) continue;
       for (std::size_t s : parts_[part].streams) parts_of_stream_[s].push_back(part);
     }
+    position_.resize(parts_.size());
+    for (std::size_t i = 0; i < order_.size(); ++i) position_[order_[i]] = i;
     prefix_.assign(parts_.size() + 1, 0.0);
     for (std::size_t i = 0; i < order_.size(); ++i) prefix_[i + 1] = prefix_[i] + parts_[order_[i]].bound;
     choose_driving(0);
@@ -210,17 +241,29 @@ class TopWalk {
         auto weigh = [&](std::size_t part) {
           looked_at.push_back(part);
           state[part] = Seen::absent;
+          if (parts_[part].kind == Part::Kind::derived) return;  // absent: no owner's list had the article
           // A synonym sums the wdf of all its terms: each of its streams
           // must be at the article, not only the one that brought it.
           // (The other parts match if any stream is there.)
           if (parts_[part].kind == Part::Kind::synonym) {
             for (std::size_t s : parts_[part].streams) streams_[s].seek(did);
           }
-          if (std::optional<double> w = weigh_part(parts_[part], did)) {
+          bool listed = false;
+          if (std::optional<double> w = weigh_part(parts_[part], did, listed)) {
             contribution[part] = *w;
             state[part] = Seen::present;
             partial += *w;
             matched = true;
+          } else if (!listed) {
+            return;
+          }
+          // A list of it has the article: so its derived part matches.
+          if (std::optional<std::size_t> d = parts_[part].dependent; d && state[*d] == Seen::not_yet) {
+            looked_at.push_back(*d);
+            contribution[*d] = parts_[*d].constant;
+            state[*d] = Seen::present;
+            partial += parts_[*d].constant;
+            matched = true;  // even if the owner itself does not match (a sparse source's 0)
           }
         };
         // The parts of the streams at this article; every other driving
@@ -232,28 +275,67 @@ class TopWalk {
           }
         }
         // Whether the article, with at most `rest` more from the parts,
-        // cannot enter the k held. Its boosts count by their bound first;
-        // read (two table lookups) only when the bound does not settle it,
-        // they are often far below it, and cheaper than a list to seek.
+        // cannot enter the k held. Its boosts count by their bound first,
+        // then by their tables' steps (SlotTable::steps(): a byte per
+        // article, which stays in cache); the boosts themselves (two lookups
+        // that, at random, miss the cache) are read only for an article
+        // that is kept, to sum its weight. The steps are within 1/255 of
+        // the tables' largest values: on e2e_bench's 100k articles they
+        // settled nearly every article the boosts could have, and reading
+        // the boosts there instead took 9 lookups in 10 for nothing.
         bool skipping = heap_.size() >= k_;
-        std::optional<double> boost;
+        std::optional<double> boost_bound;
         auto cannot_enter_with = [&](double rest) {
           if (!skipping) return false;
           if (cannot_enter(rest)) return true;
           if (!boosts_) return false;
-          if (!boost) boost = boosts_->at(did);
-          return cannot_reach(rest + *boost);
+          if (!boost_bound) {
+            double steps = 0;
+            boost_bound = boosts_->bound_at(did, steps) ? steps : boosts_->at(did);
+          }
+          return cannot_reach(rest + *boost_bound);
         };
+        // The bounds, in prefix_, of the parts not driving that are settled
+        // already (a list shared with a driving part brought them, or a
+        // derived part's owner did): their weights are in `partial`.
+        double settled = 0;
+        auto settle_bound = [&](std::size_t part, double sign) {
+          if (std::isfinite(parts_[part].bound)) settled += sign * parts_[part].bound;
+        };
+        for (std::size_t part : looked_at) {
+          if (position_[part] < driven_from_) settle_bound(part, 1);
+        }
         bool dropped = false;
         for (std::size_t i = driven_from_; i-- > 0;) {
-          if (cannot_enter_with(partial + prefix_[i + 1])) {
+          if (cannot_enter_with(partial + std::max(0.0, prefix_[i + 1] - settled))) {
             dropped = true;
             break;
           }
           std::size_t part = order_[i];
-          if (state[part] != Seen::not_yet) continue;
-          for (std::size_t s : parts_[part].streams) streams_[s].seek(did);
+          if (state[part] != Seen::not_yet) {
+            settle_bound(part, -1);  // passed: no longer in prefix_
+            continue;
+          }
+          std::size_t weighed_from = looked_at.size();
+          if (parts_[part].kind == Part::Kind::derived) {
+            // Its owners follow it in the order, so each is settled by now
+            // (weighed above, or driving and so absent unless its list
+            // brought the article), and would have settled it if a list of
+            // theirs had the article. Should one not be, it is weighed now.
+            for (std::size_t owner : parts_[part].owners) {
+              if (state[owner] != Seen::not_yet || position_[owner] >= driven_from_) continue;
+              for (std::size_t s : parts_[owner].streams) streams_[s].seek(did);
+              weigh(owner);
+            }
+            if (state[part] != Seen::not_yet) continue;
+          } else {
+            for (std::size_t s : parts_[part].streams) streams_[s].seek(did);
+          }
           weigh(part);
+          // A dependent settled with it, still ahead.
+          for (std::size_t j = weighed_from; j < looked_at.size(); ++j) {
+            if (position_[looked_at[j]] < i) settle_bound(looked_at[j], 1);
+          }
         }
         if (matched) ++counted;
         if (matched && !dropped && !cannot_enter_with(partial)) {
@@ -262,7 +344,7 @@ class TopWalk {
           for (std::size_t part = 0; part < parts_.size(); ++part) {
             if (state[part] == Seen::present) sum += contribution[part];
           }
-          if (boosts_) sum += boost ? *boost : boosts_->at(did);
+          if (boosts_) sum += boosts_->at(did);
           offer({did, sum});
         }
         for (std::size_t part : looked_at) state[part] = Seen::not_yet;
@@ -290,11 +372,24 @@ class TopWalk {
   // Whether `n` is one addend of the OR (a dense weight over the articles
   // having any of some terms) rather than a filter on the whole query.
   static bool part_of_or(const Node& n) {
-    if (n.op != Op::filter || !dense(*n.children[0])) return false;
-    const Node& condition = *n.children[1];
-    if (condition.op == Op::term) return true;
-    return condition.op == Op::any && std::all_of(condition.children.begin(), condition.children.end(),
-                                                  [](const auto& c) { return c->op == Op::term; });
+    return n.op == Op::filter && dense(*n.children[0]) && any_of_terms(*n.children[1]);
+  }
+
+  // Whether `n` is a term or an OR of such (nested, as a coordination
+  // share's condition: a word's title terms or its body terms).
+  static bool any_of_terms(const Node& n) {
+    if (n.op == Op::term) return true;
+    return n.op == Op::any &&
+           std::all_of(n.children.begin(), n.children.end(), [](const auto& c) { return any_of_terms(*c); });
+  }
+
+  // The terms of `n` (REQUIRES: any_of_terms(n)).
+  static void terms_of(const Node& n, std::vector<const std::string*>& out) {
+    if (n.op == Op::term) {
+      out.push_back(&n.term);
+      return;
+    }
+    for (const auto& c : n.children) terms_of(*c, out);
   }
 
   // The addends of the OR `n` at `factor`, in match_locally()'s order (its
@@ -330,12 +425,9 @@ class TopWalk {
       part.kind = Part::Kind::dense;
       part.weight.emplace(*n.children[0], factor);
       part.bound = part.weight->bound();
-      const Node& condition = *n.children[1];
-      if (condition.op == Op::term) {
-        part.streams.push_back(stream_of(condition.term));
-      } else {
-        for (const auto& c : condition.children) part.streams.push_back(stream_of(c->term));
-      }
+      std::vector<const std::string*> terms;
+      terms_of(*n.children[1], terms);
+      for (const std::string* term : terms) part.streams.push_back(stream_of(*term));
     } else {
       // Weighed in full by run(), if the walk is taken.
       part.node = &n;
@@ -352,6 +444,50 @@ class TopWalk {
   // in a typical article. The short lists whose bounds it would tighten
   // always drive the walk, where their bounds do not count.)
   [[nodiscard]] Xapian::termcount most_wdf() const { return index_.db.get_doclength_upper_bound(); }
+
+  // Finds the constant parts (a coordination share: a fixed weight over the
+  // articles having any of a word's terms) whose lists are exactly those of
+  // some other parts together (the word's title and body parts), and marks
+  // them derived: such a part matches where a list of one of its owners has
+  // the article, which run() learns when it weighs them. It then costs a
+  // look at its owners' states instead of a weighing of its own for every
+  // article its lists bring, which in the default profile nearly doubled
+  // the parts weighed per article.
+  void derive_constants() {
+    // Weighed from term lists (so run() can tell when one of them has the
+    // article), and not a constant itself.
+    auto may_own = [&](const Part& p) {
+      double ignored;
+      if (p.kind == Part::Kind::dense) return !p.weight->constant(ignored);
+      return p.kind == Part::Kind::bm25 || p.kind == Part::Kind::synonym;
+    };
+    for (std::size_t q = 0; q < parts_.size(); ++q) {
+      Part& part = parts_[q];
+      double constant = 0;
+      if (part.kind != Part::Kind::dense || !part.weight->constant(constant)) continue;
+      std::vector<std::size_t> lists = part.streams;
+      std::sort(lists.begin(), lists.end());
+      std::vector<std::size_t> owners, covered;
+      for (std::size_t o = 0; o < parts_.size(); ++o) {
+        const Part& other = parts_[o];
+        if (o == q || !may_own(other)) continue;
+        bool inside = std::all_of(other.streams.begin(), other.streams.end(),
+                                  [&](std::size_t s) { return std::binary_search(lists.begin(), lists.end(), s); });
+        if (!inside) continue;
+        owners.push_back(o);
+        covered.insert(covered.end(), other.streams.begin(), other.streams.end());
+      }
+      std::sort(covered.begin(), covered.end());
+      covered.erase(std::unique(covered.begin(), covered.end()), covered.end());
+      lists.erase(std::unique(lists.begin(), lists.end()), lists.end());
+      bool owned = std::any_of(owners.begin(), owners.end(), [&](std::size_t o) { return parts_[o].dependent; });
+      if (owners.empty() || covered != lists || owned) continue;
+      for (std::size_t o : owners) parts_[o].dependent = q;
+      part.kind = Part::Kind::derived;
+      part.owners = std::move(owners);
+      part.constant = constant;
+    }
+  }
 
   // One stream per term, shared by the parts that read it.
   std::size_t stream_of(const std::string& term) {
@@ -383,7 +519,9 @@ class TopWalk {
   // stream, and every stream of a synonym, are at `did` or past it; a dense
   // part needs only one of its streams at `did` to match it, whatever the
   // others.
-  std::optional<double> weigh_part(const Part& part, Xapian::docid did) const {
+  // `listed` is set if a list of it has `did` although it does not match
+  // (a dense part whose source is sparse).
+  std::optional<double> weigh_part(const Part& part, Xapian::docid did, bool& listed) const {
     switch (part.kind) {
       case Part::Kind::bm25: {
         const Stream& s = streams_[part.streams.front()];
@@ -409,9 +547,15 @@ class TopWalk {
         bool found = std::any_of(part.streams.begin(), part.streams.end(),
                                  [&](std::size_t i) { return streams_[i].docid() == did; });
         double weight;
-        if (!found || !part.weight->weigh(did, weight)) return std::nullopt;
+        if (!found) return std::nullopt;
+        if (!part.weight->weigh(did, weight)) {
+          listed = true;
+          return std::nullopt;
+        }
         return weight;
       }
+      case Part::Kind::derived:
+        break;  // decided from its owners in run()
       case Part::Kind::weighed: {
         const Stream& s = streams_[part.streams.front()];
         if (s.docid() != did) return std::nullopt;
@@ -442,6 +586,8 @@ class TopWalk {
     driven_from_ = from;
     driving_streams_.clear();
     for (std::size_t i = from; i < order_.size(); ++i) {
+      // A driving derived part's lists are its owners', driving too.
+      if (parts_[order_[i]].kind == Part::Kind::derived) continue;
       for (std::size_t s : parts_[order_[i]].streams) driving_streams_.push_back(s);
     }
     std::sort(driving_streams_.begin(), driving_streams_.end());
@@ -508,10 +654,11 @@ class TopWalk {
   std::unordered_map<std::string, std::size_t> stream_by_term_;
   std::vector<std::vector<std::size_t>> parts_of_stream_;  // the parts reading each stream
   std::vector<Part> parts_;
-  std::vector<std::size_t> order_;  // parts by bound, ascending
-  std::vector<double> prefix_;      // [i]: the sum of the i weakest parts' bounds
-  std::size_t droppable_ = 0;       // order_[..droppable_) may stop driving
-  std::size_t driven_from_ = 0;     // order_[driven_from_..] drive the walk
+  std::vector<std::size_t> order_;     // parts by bound, ascending (derived parts before their owners)
+  std::vector<std::size_t> position_;  // [part]: its place in order_
+  std::vector<double> prefix_;         // [i]: the sum of the i weakest parts' bounds
+  std::size_t droppable_ = 0;          // order_[..droppable_) may stop driving
+  std::size_t driven_from_ = 0;        // order_[driven_from_..] drive the walk
   std::vector<std::size_t> driving_streams_;
   std::size_t k_ = 0;
   Hits heap_;  // the best k so far; front: the weakest of them
@@ -528,6 +675,48 @@ Xapian::doccount longest_list(const Node& n, const LocalIndex& index) {
   return longest;
 }
 
+// The best k of `hits` (the text's matches, in docid order, weighed) once
+// `boosts` are added to each, as match_locally() adds them to an AND_MAYBE's
+// required side. Only the articles that may still enter the k held have
+// their boosts read: the others are ruled out by the k-th best text weight
+// (those k articles weigh at least that with their boosts, which are not
+// below 0), by the boosts' bound, or by their tables' steps. On an index of
+// 100k articles the two tables are 1.6 MB read at random, a cache miss per
+// read, where the text's matches may be thousands. REQUIRES: boosts.nonnegative()
+Hits best_with_boosts(const Hits& hits, const DenseWeight& boosts, std::size_t k) {
+  Hits heap;
+  if (k == 0) return heap;
+  double bound = boosts.bound();
+  double floor = -std::numeric_limits<double>::infinity();
+  if (hits.size() > k) {
+    std::vector<double> text(hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) text[i] = hits[i].weight;
+    std::nth_element(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(k - 1), text.end(), std::greater<>());
+    floor = text[k - 1];
+  }
+  // Every rounding here is monotonic: a sum with a larger addend is not
+  // smaller, so the comparisons need no margin.
+  auto cannot_enter = [&](double most) {
+    if (most < floor) return true;                             // k others weigh at least `floor`
+    return heap.size() >= k && !(most > heap.front().weight);  // a tie ranks after: a later docid
+  };
+  for (const Scored& s : hits) {
+    if (cannot_enter(s.weight + bound)) continue;
+    if (double steps = 0; boosts.bound_at(s.docid, steps) && cannot_enter(s.weight + steps)) continue;
+    Scored hit{s.docid, s.weight + boosts.at(s.docid)};
+    if (heap.size() < k) {
+      heap.push_back(hit);
+      std::push_heap(heap.begin(), heap.end(), ranks_before);
+    } else if (hit.weight > heap.front().weight) {
+      std::pop_heap(heap.begin(), heap.end(), ranks_before);
+      heap.back() = hit;
+      std::push_heap(heap.begin(), heap.end(), ranks_before);
+    }
+  }
+  std::sort_heap(heap.begin(), heap.end(), ranks_before);
+  return heap;
+}
+
 }  // namespace
 
 LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch& scratch, std::size_t k,
@@ -541,7 +730,21 @@ LocalTop top_locally(const Clause& clause, const LocalIndex& index, LocalScratch
   // planning builds every part, which the queries weighed in full (most,
   // on small indexes) would pay for nothing (about 25 us per query on
   // covid-faq-deepset-en).
-  if (k > 0 && longest_list(*clause.node(), index) >= walk_from && walk.plan(*clause.node())) return walk.run(k);
+  const Node& root = *clause.node();
+  if (k > 0 && longest_list(root, index) >= walk_from && walk.plan(root)) return walk.run(k);
+  // Boosts on the text (the searcher's shape): read only where they may count.
+  if (root.op == Op::maybe && dense(*root.children[1])) {
+    DenseWeight boosts(*root.children[1], 1.0);
+    if (boosts.nonnegative()) {
+      Hits text = match_node_locally(*root.children[0], 1.0, index, scratch);
+      // A weight that is not a number orders nothing: sorted as match_locally() sorts below.
+      if (std::none_of(text.begin(), text.end(), [](const Scored& s) { return std::isnan(s.weight); })) {
+        top.matches = static_cast<Xapian::doccount>(text.size());
+        top.hits = best_with_boosts(text, boosts, k);
+        return top;
+      }
+    }
+  }
   Hits matches = match_locally(clause, index, scratch);
   top.matches = static_cast<Xapian::doccount>(matches.size());
   auto end = matches.begin() + static_cast<std::ptrdiff_t>(std::min(k, matches.size()));

@@ -13,6 +13,15 @@
 // short. The answer is exactly match_locally()'s best k, weights bit for bit
 // (each article's sum is added in the same order).
 //
+// A coordination share (a constant over the articles that have any of a
+// word's terms) is not weighed on its own: it matches where the word's
+// title or body part found the article, and is decided with them.
+//
+// Without the walk (short lists, see kWalkFromPostings), every match of the
+// text is weighed, but the boosts are read only for the articles that may
+// still reach the best k with them: on a large index their tables are read
+// at random, a cache miss each.
+//
 // Shapes: an OR of clauses (under scalings, an optional filter, and the
 // boosts as the optional side of an AND_MAYBE), as the searcher builds them;
 // a clause nested deeper in the OR is weighed in full and walked as a list.

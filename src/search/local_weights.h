@@ -6,6 +6,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -125,6 +127,23 @@ class DenseWeight {
     return matched;
   }
 
+  // A bound on at(did) from the tables' steps (SlotTable::steps()), false
+  // if some source has none (a table read through `by_entry`, or without
+  // steps). REQUIRES: nonnegative()
+  [[nodiscard]] bool bound_at(Xapian::docid did, double& bound) const {
+    double sum = 0;
+    for (const Part& part : parts_) {
+      double entry = part.fixed;
+      if (part.entries != nullptr) {
+        if (part.steps == nullptr) return false;
+        entry = did < part.size ? (*part.step_values)[part.steps[did]] : 0.0;
+      }
+      if (part.factor != 0) sum += entry * part.factor;
+    }
+    bound = sum;
+    return true;
+  }
+
   [[nodiscard]] double at(Xapian::docid did) const {
     double weight = 0;
     weigh(did, weight);
@@ -134,6 +153,15 @@ class DenseWeight {
   [[nodiscard]] bool matches(Xapian::docid did) const {
     double ignored;
     return weigh(did, ignored);
+  }
+
+  // Whether it weighs every article alike: fixed sources only (a
+  // coordination share). If so, that weight in `weight`.
+  [[nodiscard]] bool constant(double& weight) const {
+    if (std::any_of(parts_.begin(), parts_.end(), [](const Part& part) { return part.entries != nullptr; })) {
+      return false;
+    }
+    return weigh(0, weight);
   }
 
   // The most at() can return (NaN if a source's table holds NaN).
@@ -162,6 +190,8 @@ class DenseWeight {
     std::size_t size;
     const std::vector<double>* by_entry;
     bool sparse;
+    const std::uint8_t* steps = nullptr;  // the table's steps, if it has them and `by_entry` is null
+    const std::array<double, 256>* step_values = nullptr;
   };
 
   void flatten(const Clause::Node& n, double factor) {
@@ -172,6 +202,10 @@ class DenseWeight {
         if (w.table) {
           part.entries = w.table->values().data();
           part.size = w.table->values().size();
+          if (!w.by_entry && w.table->steps().size() == part.size) {
+            part.steps = w.table->steps().data();
+            part.step_values = &w.table->step_values();
+          }
         } else if (w.sparse) {
           return;  // sparse without a table: no entry above 0, so it matches nothing
         }

@@ -14,6 +14,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -45,6 +48,7 @@ class SlotTable {
         max_ = std::max(max_, v);
       }
     }
+    if constexpr (std::is_floating_point_v<T>) build_steps();
   }
 
   [[nodiscard]] Xapian::rev revision() const { return revision_; }
@@ -63,12 +67,40 @@ class SlotTable {
   [[nodiscard]] const T& max_value() const requires std::is_arithmetic_v<T> { return max_; }
   [[nodiscard]] const T& min_value() const requires std::is_arithmetic_v<T> { return min_; }
 
+  // Each value rounded up to one of 256 steps of the range 0..max_value(),
+  // a byte per article (empty when a value is below 0, NaN or infinite, or
+  // all are 0), and each step's value, never below a value it stands for.
+  // The local matcher bounds an article's boosts by its steps before it
+  // reads the values: an eighth of the memory, so it stays in cache where
+  // the values, read at random, miss it.
+  [[nodiscard]] const std::vector<std::uint8_t>& steps() const requires std::is_floating_point_v<T> { return steps_; }
+  [[nodiscard]] const std::array<T, 256>& step_values() const requires std::is_floating_point_v<T> {
+    return step_values_;
+  }
+
  private:
   Xapian::rev revision_;
   std::string uuid_;
   std::vector<T> values_;
   T min_{};
   T max_{};
+  std::vector<std::uint8_t> steps_;
+  std::array<T, 256> step_values_{};
+
+  void build_steps() {
+    if (!(min_ >= 0) || !std::isfinite(max_) || !(max_ > 0)) return;
+    for (std::size_t i = 0; i < step_values_.size(); ++i) step_values_[i] = max_ * static_cast<T>(i) / 255;
+    step_values_.back() = max_;
+    steps_.resize(values_.size());
+    for (std::size_t d = 0; d < values_.size(); ++d) {
+      T v = values_[d];
+      auto step = static_cast<std::size_t>(std::min<T>(255, std::ceil(v / max_ * 255)));
+      // Rounding may leave the step a hair off: the lowest not below the value.
+      while (step_values_[step] < v) ++step;
+      while (step > 0 && step_values_[step - 1] >= v) --step;
+      steps_[d] = static_cast<std::uint8_t>(step);
+    }
+  }
 };
 
 using IdTable = SlotTable<std::string>;
