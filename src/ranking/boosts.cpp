@@ -48,14 +48,12 @@ double text_scale(const Xapian::Database& db, TermFrequencies& frequencies,
   return scale;
 }
 
-BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking, double scale, UnixSeconds now) {
+BoostPlan plan_boosts(const std::string& newest_updated, const RankingOptions& ranking, double scale, UnixSeconds now) {
   BoostPlan plan;
   plan.scale = scale;
   double h = ranking.recency_half_life_days;
   double effective_now = static_cast<double>(now);
-  if (std::string newest = db.get_value_upper_bound(schema::kUpdatedSlot); !newest.empty()) {
-    effective_now = std::max(effective_now, Xapian::sortable_unserialise(newest));
-  }
+  if (!newest_updated.empty()) effective_now = std::max(effective_now, Xapian::sortable_unserialise(newest_updated));
   plan.recency_slot = schema::recency_slot(h);
   plan.recency_decay = clamped_exp2(-(effective_now - kRecencyEpoch) / kSecondsPerDay / h) / kStoredBoostScale;
   plan.recency_multiplier = ranking.recency_weight * scale * plan.recency_decay;

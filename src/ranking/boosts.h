@@ -61,8 +61,11 @@ struct BoostPlan {
 
 // `now` is raised to the newest article's date if it is earlier, so that no
 // recency factor exceeds 1 and the boosts stay within their documented bound.
+// `newest_updated`: the upper bound of `db`'s kUpdatedSlot, as
+// get_value_upper_bound() gives it (a searcher reads it once per revision:
+// the lookup costs a few block reads per query).
 // REQUIRES: validate_ranking(ranking).ok()
-[[nodiscard]] BoostPlan plan_boosts(const Xapian::Database& db, const RankingOptions& ranking, double scale,
+[[nodiscard]] BoostPlan plan_boosts(const std::string& newest_updated, const RankingOptions& ranking, double scale,
                                     UnixSeconds now);
 
 // The stored values of plan.recency_slot and kPopularitySlot, held in memory

@@ -113,6 +113,24 @@ bool has_stop_character(std::string_view lang, std::string_view gram) {
   return false;
 }
 
+// The title and body pair terms of the query's adjacent words, as the
+// proximity bonus takes them: not two stopwords, not a word twice, at most
+// kMaxProximityPairs.
+template <typename IsStop>
+std::vector<std::pair<std::string, std::string>> adjacent_pairs(const QueryText& text, const IsStop& stop) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t i = 1; i < text.sequence.size() && pairs.size() < kMaxProximityPairs; ++i) {
+    const Token& a = text.sequence[i - 1];
+    const Token& b = text.sequence[i];
+    if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
+    if (!schema::makes_pair_term(a, b)) continue;
+    std::string title_pair = schema::pair_term(schema::kTitlePairPrefix, a.term, b.term);
+    if (title_pair.empty()) continue;
+    pairs.emplace_back(std::move(title_pair), schema::pair_term(schema::kBodyPairPrefix, a.term, b.term));
+  }
+  return pairs;
+}
+
 Clause scaled(Clause clause, double factor) {
   return factor == 1.0 ? clause : Clause::scale(std::move(clause), factor);
 }
@@ -235,8 +253,8 @@ TitleWeights title_weights(const TitleField& title, const RankingOptions& rankin
   double k1 = ranking.bm25_k1, b = ranking.title_b;
   double per_word = title.mean_length > 0 ? 1 / title.mean_length : 0;
   // Only the lengths the index holds: a short table.
-  std::string lowest = title.db.get_value_lower_bound(schema::kTitleLengthSlot);
-  std::string highest = title.db.get_value_upper_bound(schema::kTitleLengthSlot);
+  const std::string& lowest = title.shortest;
+  const std::string& highest = title.longest;
   TitleWeights out;
   out.shortest = lowest.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(lowest));
   int longest = highest.empty() ? 0 : static_cast<int>(Xapian::sortable_unserialise(highest));
@@ -356,11 +374,32 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   std::vector<Clause> title_clauses, body_clauses;
   TitleWeights weights = title_weights(title, ranking);
   TermLookup terms_in_index(title);
+  // The words' terms and the adjacent pairs' first, every lookup in key order.
+  struct WordTerms {
+    double factor;
+    std::set<std::string> title, body;
+  };
+  std::vector<WordTerms> words;
+  std::vector<std::string> lookups;
   for (const Token& token : text.words) {
     double factor = stop(token) && !all_stopwords ? ranking.stopword_weight : 1.0;
     if (factor == 0) continue;
-    std::set<std::string> title_terms = field_terms(analyzer, schema::kTitleStemPrefix, token, stem_languages);
-    std::set<std::string> body_terms = field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages);
+    words.push_back({factor, field_terms(analyzer, schema::kTitleStemPrefix, token, stem_languages),
+                     field_terms(analyzer, schema::kBodyStemPrefix, token, stem_languages)});
+    lookups.insert(lookups.end(), words.back().title.begin(), words.back().title.end());
+    lookups.insert(lookups.end(), words.back().body.begin(), words.back().body.end());
+  }
+  std::vector<std::pair<std::string, std::string>> pairs =
+      ranking.proximity_weight > 0 ? adjacent_pairs(text, stop) : std::vector<std::pair<std::string, std::string>>();
+  for (const auto& [title_pair, body_pair] : pairs) {
+    lookups.push_back(title_pair);
+    lookups.push_back(body_pair);
+  }
+  title.frequencies.prefetch(std::move(lookups));
+  for (const WordTerms& word : words) {
+    double factor = word.factor;
+    const std::set<std::string>& title_terms = word.title;
+    const std::set<std::string>& body_terms = word.body;
     std::set<std::string> in_titles = terms_in_index.present(title_terms);
     std::set<std::string> in_bodies = terms_in_index.present(body_terms);
     std::vector<Clause> matches;
@@ -428,17 +467,8 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   if (ranking.proximity_weight > 0) {
     TitlePairClauses title_pair_clause(title, weights);
     std::vector<Clause> title_pairs, body_pairs;
-    std::size_t pairs = 0;
-    for (std::size_t i = 1; i < text.sequence.size() && pairs < kMaxProximityPairs; ++i) {
-      const Token& a = text.sequence[i - 1];
-      const Token& b = text.sequence[i];
-      if (b.position != a.position + 1 || (stop(a) && stop(b)) || a.term == b.term) continue;
-      if (!schema::makes_pair_term(a, b)) continue;
-      std::string title_pair = schema::pair_term(schema::kTitlePairPrefix, a.term, b.term);
-      if (title_pair.empty()) continue;
-      ++pairs;
+    for (const auto& [title_pair, body_pair] : pairs) {
       if (const Clause& clause = title_pair_clause(title_pair); !clause.empty()) title_pairs.push_back(clause);
-      std::string body_pair = schema::pair_term(schema::kBodyPairPrefix, a.term, b.term);
       if (terms_in_index.may_exist(body_pair)) body_pairs.push_back(Clause::term(body_pair));
     }
     // The whole query as one phrase: what a user who pastes an error

@@ -73,6 +73,10 @@ struct TitleField {
   // Title length per docid for `db`'s current revision, or null (remote or
   // sharded databases): title_clause() then reads the value slot instead.
   std::shared_ptr<const ValueTable> lengths;
+  // The title length slot's bounds, as get_value_lower_bound() and
+  // get_value_upper_bound() give them for `db`'s current revision.
+  std::string shortest;
+  std::string longest;
 };
 
 // Builds the matching query: each word scores its best form in title and body

@@ -78,6 +78,11 @@ struct Handle {
   void refresh() {
     refresh_languages();
     title_length_mean = detail::schema::title_length_mean(db);
+    // Per revision: each lookup reads a few B-tree blocks, which per query
+    // cost pure BM25 a third of its block reads at 100k articles.
+    shortest_title = db.get_value_lower_bound(detail::schema::kTitleLengthSlot);
+    longest_title = db.get_value_upper_bound(detail::schema::kTitleLengthSlot);
+    newest_updated = db.get_value_upper_bound(detail::schema::kUpdatedSlot);
   }
 
   void refresh_languages() {
@@ -96,6 +101,8 @@ struct Handle {
   std::vector<std::string> stem_languages;     // every indexed language, for queries of unknown language
   bool has_unstemmed = false;                  // some articles were indexed without a stemmer
   double title_length_mean = 0;                // for the title's BM25 (detail::title_clause)
+  std::string shortest_title, longest_title;   // the title length slot's bounds (detail::title_weights)
+  std::string newest_updated;                  // the updated slot's upper bound (detail::plan_boosts)
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
   detail::LocalScratch scratch;                // for match_locally()
 };
@@ -195,13 +202,14 @@ class Searcher::Impl {
     detail::TermFrequencies frequencies(h.db);
     detail::TextQuery text_query = detail::build_text_query(
         h.analyzer, text, stem_languages, stopword_language, ranking,
-        detail::TitleField{h.db, frequencies, h.title_length_mean, values_for(h, detail::schema::kTitleLengthSlot)});
+        detail::TitleField{h.db, frequencies, h.title_length_mean, values_for(h, detail::schema::kTitleLengthSlot),
+                           h.shortest_title, h.longest_title});
     UnixSeconds now = request.now.value_or(unix_now());
     detail::BoostPlan plan;
     bool scaled = ranking.recency_weight > 0 || ranking.popularity_weight > 0 || ranking.coordination_weight > 0;
     if (scaled || request.explain) {
-      plan = detail::plan_boosts(h.db, ranking, detail::text_scale(h.db, frequencies, text_query.word_terms, ranking),
-                                 now);
+      plan = detail::plan_boosts(h.newest_updated, ranking,
+                                 detail::text_scale(h.db, frequencies, text_query.word_terms, ranking), now);
     }
     // Each matched word's share of coordination_weight * scale.
     text_query.coordination = detail::coordination_query(

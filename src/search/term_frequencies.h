@@ -10,8 +10,10 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace faqsearch::detail {
 
@@ -25,6 +27,17 @@ class TermFrequencies {
     auto [it, added] = known_.try_emplace(term, 0);
     if (added) it->second = db_.get_termfreq(term);
     return it->second;
+  }
+
+  // Looks up `terms` now, in key order. In the order a query names them
+  // (a word's title terms, its body terms, the next word's...) successive
+  // lookups jump across the B-tree, and the table's cursor rereads the
+  // blocks it left; sorted, neighbours share them. On e2e_bench's 100k
+  // articles this saved 2.2 block reads (preads) per query in the default
+  // profile (31.0 -> 28.8) and 1.0 in pure BM25 (22.5 -> 21.5).
+  void prefetch(std::vector<std::string> terms) {
+    std::sort(terms.begin(), terms.end());
+    for (const std::string& t : terms) (void)(*this)(t);
   }
 
  private:
