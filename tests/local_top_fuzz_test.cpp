@@ -392,3 +392,146 @@ TEST_CASE("top_locally: k1 = 0 and a term of wdf 0 scaled by 0 weigh 0, not NaN"
     CHECK(top.hits[i].weight == all[i].weight);
   }
 }
+
+namespace {
+// The builder's shapes with coordination shares, varied: each word a title
+// part (a sparse title source, with or without by_entry, over its title
+// terms), a body part (a term or a synonym), and a constant over any of
+// its terms, sometimes nested, sometimes over a subset or a superset, twice,
+// or with words sharing terms; zero factors; boosts read through steps.
+struct CoordGen {
+  RIndex& ix;
+  std::mt19937 rng;
+  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
+  double factor() { return std::vector<double>{0.0, 0.3, 1.0, 1.0, 2.0, 3.0}[pick(6)]; }
+  std::string term() {
+    int r = pick(12);
+    if (r == 0) return "K";
+    if (r == 1) return "none";
+    return w(pick(kVocab));
+  }
+  std::vector<std::string> terms() {
+    std::set<std::string> s;
+    int n = 1 + pick(3);
+    for (int i = 0; i < n; ++i) s.insert(term());
+    return {s.begin(), s.end()};
+  }
+  static Clause any_of(const std::vector<std::string>& ts) {
+    std::vector<Clause> c;
+    for (const auto& t : ts) c.push_back(Clause::term(t));
+    return Clause::any(std::move(c));
+  }
+  Clause title_source() {
+    switch (pick(3)) {
+      case 0:
+        return source(SourceWeight{0, ix.title, ix.by_length, true});
+      case 1:
+        return source(SourceWeight{0, ix.title, nullptr, true});
+      default:
+        return source(SourceWeight{0, ix.value, nullptr, pick(2) == 0});
+    }
+  }
+  Clause constant(double c) {
+    return pick(4) == 0
+               ? Clause::any({source(SourceWeight{c, nullptr, nullptr}), source(SourceWeight{c / 2, nullptr, nullptr})})
+               : source(SourceWeight{c, nullptr, nullptr});
+  }
+  Clause query() {
+    std::vector<Clause> titles, bodies, coords, extra;
+    int words = 1 + pick(4);
+    double share = std::vector<double>{0.0, 0.25, 0.75, 1.0 / 3}[pick(4)];
+    for (int i = 0; i < words; ++i) {
+      std::vector<std::string> t = terms(), b = terms();
+      double f = pick(5) == 0 ? 0.0 : 1.0;
+      bool has_title = pick(5) != 0, has_body = pick(5) != 0;
+      if (has_title) titles.push_back(Clause::scale(Clause::filter(title_source(), any_of(t)), f * factor()));
+      if (has_body) {
+        Clause body = b.size() == 1 || pick(3) == 0 ? Clause::term(b[0]) : Clause::synonym({b.begin(), b.end()});
+        if (b.size() > 1 && pick(4) == 0) body = any_of(b);  // each term its own BM25 part
+        bodies.push_back(f == 1.0 ? body : Clause::scale(body, f));
+      }
+      std::vector<std::string> ct, cb;
+      if (has_title) ct = t;
+      if (has_body) cb = (b.size() == 1 || pick(3) != 0) ? b : std::vector<std::string>{b[0]};  // subset sometimes
+      if (pick(6) == 0) cb.push_back(term());                                                   // a superset sometimes
+      std::vector<Clause> m;
+      if (!ct.empty()) m.push_back(any_of(ct));
+      if (!cb.empty()) m.push_back(any_of(cb));
+      if (m.empty()) continue;
+      Clause cond = Clause::any(std::move(m));
+      if (pick(3) == 0) {  // flat
+        std::vector<std::string> all = ct;
+        all.insert(all.end(), cb.begin(), cb.end());
+        cond = any_of(all);
+      }
+      coords.push_back(Clause::filter(constant(share), cond));
+      if (pick(6) == 0) coords.push_back(Clause::filter(constant(share), cond));  // twice
+      if (pick(8) == 0) extra.push_back(Clause::term(term()));
+    }
+    std::vector<Clause> text;
+    auto field = [&](std::vector<Clause> c, double f) {
+      if (c.empty()) return;
+      Clause a = Clause::any(std::move(c));
+      text.push_back(f == 1.0 ? a : Clause::scale(a, f));
+    };
+    if (pick(2) == 0) {  // fields scaled apart, as the builder does
+      field(std::move(titles), 3.0);
+      field(std::move(bodies), 1.0);
+      field(std::move(coords), pick(4) == 0 ? 0.0 : 1.5);
+      field(std::move(extra), 1.0);
+    } else {  // one flat OR, parts interleaved
+      std::vector<Clause> all;
+      for (auto* v : {&coords, &titles, &bodies, &extra})
+        for (auto& c : *v) all.push_back(c);
+      std::shuffle(all.begin(), all.end(), rng);
+      field(std::move(all), 1.0);
+    }
+    if (text.empty()) return Clause();
+    Clause q = Clause::any(std::move(text));
+    if (pick(4) == 0) q = Clause::filter(std::move(q), Clause::term(pick(2) ? "K" : w(0)));
+    if (pick(4) != 0) {
+      Clause boosts =
+          Clause::any({pick(5) == 0 ? source(SourceWeight{0, ix.title, ix.by_length, true})
+                                    : Clause::scale(source(SourceWeight{0, ix.value, nullptr, false}), factor()),
+                       Clause::scale(source(SourceWeight{0, ix.coarse, nullptr, false}), factor())});
+      q = Clause::maybe(std::move(q), boosts);
+    }
+    return q;
+  }
+};
+}  // namespace
+
+TEST_CASE("top_locally fuzzed: coordination shares decided by their words' parts") {
+  Outcome out;
+  int rounds = std::getenv("FAQSEARCH_FUZZ_ROUNDS") ? std::atoi(std::getenv("FAQSEARCH_FUZZ_ROUNDS")) : 1;
+  int seed = 5000;
+  for (int round = 0; round < rounds; ++round)
+    for (unsigned articles : {40u, 300u, 1500u}) {
+      for (bool deletions : {false, true}) {
+        for (int coarse : {0, 1, 2, 3}) {
+          RIndex ix(static_cast<unsigned>(seed++), articles, deletions, coarse != 0, coarse == 2, coarse == 3);
+          CoordGen g{ix, std::mt19937(static_cast<unsigned>(seed * 13))};
+          for (int i = 0; i < 200; ++i) {
+            Clause q = g.query();
+            if (q.empty() || !q.local()) continue;
+            std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
+            std::vector<Scored> probe =
+                faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 0.0, 0.75}, ix.scratch);
+            bool nan_at_k1_0 =
+                std::any_of(probe.begin(), probe.end(), [](const Scored& s) { return std::isnan(s.weight); });
+            for (std::size_t k : {std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{20}, count, count + 1}) {
+              if (k == 0) continue;
+              double k1 = 1.2, b = 0.75;
+              int p = g.pick(5);
+              if (p == 0 && !nan_at_k1_0) k1 = 0;  // k1 = 0 with a wdf of 0: NaN, which orders nothing
+              if (p == 1) b = 0;
+              if (p == 2) b = 1, k1 = 2;
+              compare(ix, q, k, k1, b, g.pick(2) == 0, out);
+            }
+          }
+        }
+      }
+    }
+  CHECK(out.failures == 0);
+  MESSAGE("cases " << out.cases << " walked " << out.walked);
+}

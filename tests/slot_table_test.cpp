@@ -84,13 +84,22 @@ TEST_CASE("SlotTable steps: each value rounded up to one of 256 steps, never bel
   CHECK(table.steps()[max_docid] == 255);  // the largest value: the top step
 }
 
-TEST_CASE("SlotTable steps: none where a value is below 0, not a number or infinite, or all are 0") {
+TEST_CASE("SlotTable steps: none where a value is below 0, not a number or infinite") {
   for (const std::vector<double>& values :
-       {std::vector<double>{1, -0.5, 2}, {1, std::numeric_limits<double>::infinity()}, {0, 0, 0}}) {
+       {std::vector<double>{1, -0.5, 2}, {1, std::numeric_limits<double>::infinity()}}) {
     TempDir dir;
     Xapian::WritableDatabase db = with_values(dir, values);
     ValueTable table(db, kSlot, decode);
     CHECK(table.steps().empty());
+  }
+  // All 0 (a slot no article has): every step 0, of value 0, so that a
+  // boost over it still leaves the other boost's steps usable.
+  {
+    TempDir dir;
+    Xapian::WritableDatabase db = with_values(dir, {0, std::nan(""), 0});
+    ValueTable table(db, kSlot, decode);
+    check_steps(table);
+    CHECK(table.step_values().back() == 0);
   }
   // An article without the value reads 0, on the lowest step.
   TempDir dir;
@@ -98,6 +107,15 @@ TEST_CASE("SlotTable steps: none where a value is below 0, not a number or infin
   ValueTable table(db, kSlot, decode);
   check_steps(table);
   CHECK(table.steps()[2] == 0);
+}
+
+TEST_CASE("SlotTable steps: a largest value near the largest double does not overflow the steps") {
+  TempDir dir;
+  Xapian::WritableDatabase db = with_values(dir, {1e308, 5e307, 1.0});
+  ValueTable table(db, kSlot, decode);
+  check_steps(table);
+  CHECK(std::isfinite(table.step_values()[table.steps()[2]]));
+  CHECK(table.steps()[2] < 255);
 }
 
 TEST_CASE("DenseWeight::bound_at: at least the weight, from the steps of every table source") {

@@ -51,6 +51,10 @@
 // not lift an article past the k-th (MaxScore): such a clause is then only
 // looked up for the articles the others bring, and an article is dropped
 // as soon as what it has plus the most it could still get falls short.
+// A word's coordination share is decided with its title and body clauses
+// rather than looked up on its own, and an article's boosts are bounded
+// first by a byte per article and table (each value rounded up to one of
+// 256 steps), read only for an article that is kept.
 // Every bound is a true maximum (BM25's at the shortest article and the
 // largest wdf the term can have, a table's largest value), so the top-k is
 // exact by construction, bit for bit what weighing every match gives

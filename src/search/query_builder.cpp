@@ -395,7 +395,9 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     lookups.push_back(title_pair);
     lookups.push_back(body_pair);
   }
-  title.frequencies.prefetch(std::move(lookups));
+  // On a remote or sharded database every term counts as present, so the
+  // lookups would be round trips nothing needs (TermLookup).
+  if (title.lengths) title.frequencies.prefetch(std::move(lookups));
   for (const WordTerms& word : words) {
     double factor = word.factor;
     const std::set<std::string>& title_terms = word.title;

@@ -68,8 +68,9 @@ class SlotTable {
   [[nodiscard]] const T& min_value() const requires std::is_arithmetic_v<T> { return min_; }
 
   // Each value rounded up to one of 256 steps of the range 0..max_value(),
-  // a byte per article (empty when a value is below 0, NaN or infinite, or
-  // all are 0), and each step's value, never below a value it stands for.
+  // a byte per article (empty when a value is below 0, NaN or infinite),
+  // and each step's value: the lowest step not below the value. All 0 when
+  // every value is 0 (a slot no article has).
   // The local matcher bounds an article's boosts by its steps before it
   // reads the values: an eighth of the memory, so it stays in cache where
   // the values, read at random, miss it.
@@ -88,10 +89,12 @@ class SlotTable {
   std::array<T, 256> step_values_{};
 
   void build_steps() {
-    if (!(min_ >= 0) || !std::isfinite(max_) || !(max_ > 0)) return;
-    for (std::size_t i = 0; i < step_values_.size(); ++i) step_values_[i] = max_ * static_cast<T>(i) / 255;
-    step_values_.back() = max_;
+    if (!(min_ >= 0) || !std::isfinite(max_)) return;
     steps_.resize(values_.size());
+    if (max_ == 0) return;  // every step 0, of value 0
+    // i / 255 first: max_ * i may overflow when max_ is near the largest double.
+    for (std::size_t i = 0; i < step_values_.size(); ++i) step_values_[i] = max_ * (static_cast<T>(i) / 255);
+    step_values_.back() = max_;
     for (std::size_t d = 0; d < values_.size(); ++d) {
       T v = values_[d];
       auto step = static_cast<std::size_t>(std::min<T>(255, std::ceil(v / max_ * 255)));
