@@ -31,6 +31,23 @@ constexpr double kNoBound = std::numeric_limits<double>::infinity();
 // A part in fewer than this share of the articles always drives the walk.
 constexpr double kFewArticles = 1.0 / 128;
 
+// Keeps `hit` among the best k in `heap` (a heap by ranks_before(): its
+// front the weakest held); false if it ranks after all k held. A tie ranks
+// after: it comes later in docid order.
+bool keep_best(Hits& heap, std::size_t k, Scored hit) {
+  if (k == 0) return false;
+  if (heap.size() < k) {
+    heap.push_back(hit);
+    std::push_heap(heap.begin(), heap.end(), ranks_before);
+    return true;
+  }
+  if (!(hit.weight > heap.front().weight)) return false;
+  std::pop_heap(heap.begin(), heap.end(), ranks_before);
+  heap.back() = hit;
+  std::push_heap(heap.begin(), heap.end(), ranks_before);
+  return true;
+}
+
 // Articles in ascending docid order: a term's postings, read through
 // Xapian as the walk asks (skip_to() passes over what it need not read), or
 // a clause's matches, weighed in full beforehand.
@@ -195,27 +212,23 @@ class TopWalk {
     // decide it, so counting its bound among the parts not driving (as its
     // own, smaller bound would place it) would only loosen their sum: in
     // the default profile that cost 4% of the walk's instructions.
-    auto drops = [&](const Part& p) {
-      return lists_drop(p) ||
-             std::any_of(p.owners.begin(), p.owners.end(), [&](std::size_t o) { return lists_drop(parts_[o]); });
-    };
-    auto sort_key = [&](const Part& p) {
-      if (p.owners.empty()) return p.bound;
-      double key = kNoBound;
-      for (std::size_t owner : p.owners) key = std::min(key, parts_[owner].bound);
-      return key;
-    };
+    std::vector<bool> drops(parts_.size());
+    std::vector<double> sort_key(parts_.size());
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+      const Part& p = parts_[i];
+      drops[i] = lists_drop(p) ||
+                 std::any_of(p.owners.begin(), p.owners.end(), [&](std::size_t o) { return lists_drop(parts_[o]); });
+      sort_key[i] = p.owners.empty() ? p.bound : kNoBound;
+      for (std::size_t owner : p.owners) sort_key[i] = std::min(sort_key[i], parts_[owner].bound);
+    }
     order_.resize(parts_.size());
     for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
-      const Part& pa = parts_[a];
-      const Part& pb = parts_[b];
-      if (drops(pa) != drops(pb)) return drops(pa);
-      if (sort_key(pa) != sort_key(pb)) return sort_key(pa) < sort_key(pb);
-      return pa.kind == Part::Kind::derived && pb.kind != Part::Kind::derived;
+      if (drops[a] != drops[b]) return static_cast<bool>(drops[a]);
+      if (sort_key[a] != sort_key[b]) return sort_key[a] < sort_key[b];
+      return parts_[a].kind == Part::Kind::derived && parts_[b].kind != Part::Kind::derived;
     });
-    droppable_ =
-        static_cast<std::size_t>(std::count_if(parts_.begin(), parts_.end(), [&](const Part& p) { return drops(p); }));
+    droppable_ = static_cast<std::size_t>(std::count(drops.begin(), drops.end(), true));
     // A derived part is decided from its owners, never from its lists.
     parts_of_stream_.assign(streams_.size(), {});
     for (std::size_t part = 0; part < parts_.size(); ++part) {
@@ -240,6 +253,13 @@ class TopWalk {
       if (admits(did)) {
         double partial = 0;
         bool matched = false;
+        // A part matches the article with weight `w` (and so the article matches).
+        auto count_present = [&](std::size_t part, double w) {
+          contribution[part] = w;
+          state[part] = Seen::present;
+          partial += w;
+          matched = true;
+        };
         auto weigh = [&](std::size_t part) {
           looked_at.push_back(part);
           state[part] = Seen::absent;
@@ -252,20 +272,15 @@ class TopWalk {
           }
           bool listed = false;
           if (std::optional<double> w = weigh_part(parts_[part], did, listed)) {
-            contribution[part] = *w;
-            state[part] = Seen::present;
-            partial += *w;
-            matched = true;
+            count_present(part, *w);
           } else if (!listed) {
             return;
           }
-          // A list of it has the article: so its derived part matches.
+          // A list of it has the article: so its derived part matches, even
+          // if the owner itself does not (a sparse source's 0).
           if (std::optional<std::size_t> d = parts_[part].dependent; d && state[*d] == Seen::not_yet) {
             looked_at.push_back(*d);
-            contribution[*d] = parts_[*d].constant;
-            state[*d] = Seen::present;
-            partial += parts_[*d].constant;
-            matched = true;  // even if the owner itself does not match (a sparse source's 0)
+            count_present(*d, parts_[*d].constant);
           }
         };
         // The parts of the streams at this article; every other driving
@@ -324,19 +339,12 @@ class TopWalk {
             continue;
           }
           std::size_t weighed_from = looked_at.size();
-          if (parts_[part].kind == Part::Kind::derived) {
-            // Its owners follow it in the order, so each is settled by now
-            // (weighed above, or driving and so absent unless its list
-            // brought the article), and would have settled it if a list of
-            // theirs had the article. The loop below never weighs one; it
-            // stands guard should the order ever change.
-            for (std::size_t owner : parts_[part].owners) {
-              if (state[owner] != Seen::not_yet || position_[owner] >= driven_from_) continue;
-              for (std::size_t s : parts_[owner].streams) streams_[s].seek(did);
-              weigh(owner);
-            }
-            if (state[part] != Seen::not_yet) continue;
-          } else {
+          // A derived part's owners follow it in the order, so each is
+          // settled by now (weighed above, or driving and so absent unless
+          // its list brought the article), and would have settled it if a
+          // list of theirs had the article: it is absent. Its lists are not
+          // sought.
+          if (parts_[part].kind != Part::Kind::derived) {
             for (std::size_t s : parts_[part].streams) streams_[s].seek(did);
           }
           weigh(part);
@@ -602,19 +610,9 @@ class TopWalk {
     driving_streams_.erase(std::unique(driving_streams_.begin(), driving_streams_.end()), driving_streams_.end());
   }
 
+  // Once k are held, each one kept raises the bar: fewer parts may drive.
   void offer(Scored hit) {
-    if (k_ == 0) return;
-    if (heap_.size() < k_) {
-      heap_.push_back(hit);
-      std::push_heap(heap_.begin(), heap_.end(), ranks_before);
-      if (heap_.size() == k_) choose_driving(hit.docid);
-      return;
-    }
-    if (!(hit.weight > heap_.front().weight)) return;  // a tie ranks after: a later docid
-    std::pop_heap(heap_.begin(), heap_.end(), ranks_before);
-    heap_.back() = hit;
-    std::push_heap(heap_.begin(), heap_.end(), ranks_before);
-    choose_driving(hit.docid);
+    if (keep_best(heap_, k_, hit) && heap_.size() == k_) choose_driving(hit.docid);
   }
 
   // The articles counted, plus those expected in the parts no longer
@@ -713,15 +711,7 @@ Hits best_with_boosts(const Hits& hits, const DenseWeight& boosts, std::size_t k
   for (const Scored& s : hits) {
     if (cannot_enter(s.weight + bound)) continue;
     if (double steps = 0; boosts.bound_at(s.docid, steps) && cannot_enter(s.weight + steps)) continue;
-    Scored hit{s.docid, s.weight + boosts.at(s.docid)};
-    if (heap.size() < k) {
-      heap.push_back(hit);
-      std::push_heap(heap.begin(), heap.end(), ranks_before);
-    } else if (hit.weight > heap.front().weight) {
-      std::pop_heap(heap.begin(), heap.end(), ranks_before);
-      heap.back() = hit;
-      std::push_heap(heap.begin(), heap.end(), ranks_before);
-    }
+    keep_best(heap, k, {s.docid, s.weight + boosts.at(s.docid)});
   }
   std::sort_heap(heap.begin(), heap.end(), ranks_before);
   return heap;
