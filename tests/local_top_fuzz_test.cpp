@@ -16,8 +16,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <initializer_list>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -216,6 +218,17 @@ struct Outcome {
   double lo = 1e9, hi = 0;
 };
 
+// The first rank at which `got` differs from `all` (docid, or weight bit for
+// bit), if any; got.size() if `all` has more there.
+std::optional<std::size_t> first_difference(const std::vector<Scored>& got, const std::vector<Scored>& all,
+                                            std::size_t k) {
+  if (got.size() != std::min(k, all.size())) return std::min(got.size(), all.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    if (got[i].docid != all[i].docid || std::memcmp(&got[i].weight, &all[i].weight, sizeof(double)) != 0) return i;
+  }
+  return std::nullopt;
+}
+
 void compare(RIndex& ix, const Clause& clause, std::size_t k, double k1, double b, bool memo, Outcome& out) {
   std::vector<Scored> all = faqsearch::detail::match_locally(clause, {ix.db, *ix.lengths, k1, b}, ix.scratch);
   std::stable_sort(all.begin(), all.end(), faqsearch::detail::ranks_before);
@@ -224,14 +237,8 @@ void compare(RIndex& ix, const Clause& clause, std::size_t k, double k1, double 
       faqsearch::detail::top_locally(clause, {ix.db, *ix.lengths, k1, b, memo ? &freq : nullptr}, ix.scratch, k, 0);
   ++out.cases;
   if (!top.exact) ++out.walked;
-  bool ok = top.hits.size() == std::min(k, all.size());
-  std::size_t bad = 0;
-  for (std::size_t i = 0; ok && i < top.hits.size(); ++i) {
-    if (top.hits[i].docid != all[i].docid || std::memcmp(&top.hits[i].weight, &all[i].weight, sizeof(double)) != 0) {
-      ok = false;
-      bad = i;
-    }
-  }
+  std::optional<std::size_t> bad = first_difference(top.hits, all, k);
+  bool ok = !bad;
   if (top.exact && top.matches != all.size()) ok = false;
   if (!top.exact && !all.empty()) {
     double r = static_cast<double>(top.matches) / static_cast<double>(all.size());
@@ -247,59 +254,67 @@ void compare(RIndex& ix, const Clause& clause, std::size_t k, double k1, double 
   // Without the walk: every match weighed (the boosts read only where they may count).
   LocalTop weighed = faqsearch::detail::top_locally(clause, {ix.db, *ix.lengths, k1, b}, ix.scratch, k,
                                                     std::numeric_limits<Xapian::doccount>::max());
-  if (!weighed.exact || weighed.matches != all.size() || weighed.hits.size() != top.hits.size()) ok = false;
-  for (std::size_t i = 0; ok && i < weighed.hits.size(); ++i) {
-    if (weighed.hits[i].docid != all[i].docid ||
-        std::memcmp(&weighed.hits[i].weight, &all[i].weight, sizeof(double)) != 0) {
-      ok = false;
-      bad = i;
-    }
-  }
+  std::optional<std::size_t> bad_weighed = first_difference(weighed.hits, all, k);
+  if (!weighed.exact || weighed.matches != all.size() || bad_weighed) ok = false;
   if (!ok) {
     ++out.failures;
     if (out.failures <= 5) {
       std::printf("MISMATCH k=%zu k1=%g b=%g exact=%d matches=%u all=%zu hits=%zu\n  %s\n", k, k1, b, top.exact,
                   top.matches, all.size(), top.hits.size(), clause.query().get_description().c_str());
-      if (bad < top.hits.size() && bad < all.size()) {
-        std::printf("  at %zu: top (%u, %.17g) all (%u, %.17g)\n", bad, top.hits[bad].docid, top.hits[bad].weight,
-                    all[bad].docid, all[bad].weight);
-      }
+      auto report = [&](const char* name, const std::vector<Scored>& got, std::optional<std::size_t> at) {
+        if (!at || *at >= got.size() || *at >= all.size()) return;
+        std::printf("  at %zu: %s (%u, %.17g) all (%u, %.17g)\n", *at, name, got[*at].docid, got[*at].weight,
+                    all[*at].docid, all[*at].weight);
+      };
+      report("walked", top.hits, bad);
+      report("weighed in full", weighed.hits, bad_weighed);
     }
   }
 }
 
 }  // namespace
 
-TEST_CASE("top_locally fuzzed against match_locally: the same best k, bit for bit") {
-  Outcome out;
-  int index_seed = 100;
+// Calls visit(index, rng) for random indexes of each of `sizes` articles,
+// with and without deletions, in four shapes of values; FAQSEARCH_FUZZ_ROUNDS
+// times (default 1). Index i is built from seed + i, its rng seeded with
+// (seed + i + 1) * rng_factor.
+template <typename Visit>
+void over_random_indexes(std::initializer_list<unsigned> sizes, int seed, unsigned rng_factor, Visit visit) {
   int rounds = std::getenv("FAQSEARCH_FUZZ_ROUNDS") ? std::atoi(std::getenv("FAQSEARCH_FUZZ_ROUNDS")) : 1;
-  for (int round = 0; round < rounds; ++round)
-    for (unsigned articles : {30u, 200u, 1200u}) {
+  for (int round = 0; round < rounds; ++round) {
+    for (unsigned articles : sizes) {
       for (bool deletions : {false, true}) {
         for (int coarse : {0, 1, 2, 3}) {
-          RIndex ix(static_cast<unsigned>(index_seed++), articles, deletions, coarse != 0, coarse == 2, coarse == 3);
-          Gen g{ix, std::mt19937(static_cast<unsigned>(index_seed * 7))};
-          for (int i = 0; i < 250; ++i) {
-            Clause q = g.query();
-            if (q.empty() || !q.local()) continue;
-            std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
-            std::vector<std::size_t> ks{
-                1, 2, 3, 10, count > 0 ? count - 1 : 1, count, count + 1, 1 + static_cast<std::size_t>(g.pick(40))};
-            double k1 = 1.2, b = 0.75;
-            int p = g.pick(6);
-            if (p == 0) k1 = 0.5;
-            if (p == 1) b = 0;
-            if (p == 2) b = 1, k1 = 2;
-            bool memo = g.pick(2) == 0;
-            for (std::size_t k : ks) {
-              if (k == 0) continue;
-              compare(ix, q, k, k1, b, memo, out);
-            }
-          }
+          RIndex ix(static_cast<unsigned>(seed++), articles, deletions, coarse != 0, coarse == 2, coarse == 3);
+          visit(ix, std::mt19937(static_cast<unsigned>(seed) * rng_factor));
         }
       }
     }
+  }
+}
+
+TEST_CASE("top_locally fuzzed against match_locally: the same best k, bit for bit") {
+  Outcome out;
+  over_random_indexes({30u, 200u, 1200u}, 100, 7, [&](RIndex& ix, std::mt19937 rng) {
+    Gen g{ix, rng};
+    for (int i = 0; i < 250; ++i) {
+      Clause q = g.query();
+      if (q.empty() || !q.local()) continue;
+      std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
+      std::vector<std::size_t> ks{
+          1, 2, 3, 10, count > 0 ? count - 1 : 1, count, count + 1, 1 + static_cast<std::size_t>(g.pick(40))};
+      double k1 = 1.2, b = 0.75;
+      int p = g.pick(6);
+      if (p == 0) k1 = 0.5;
+      if (p == 1) b = 0;
+      if (p == 2) b = 1, k1 = 2;
+      bool memo = g.pick(2) == 0;
+      for (std::size_t k : ks) {
+        if (k == 0) continue;
+        compare(ix, q, k, k1, b, memo, out);
+      }
+    }
+  });
   CHECK(out.failures == 0);
   CHECK(out.walked > out.cases / 10);  // the walk did skip, often
 }
@@ -503,35 +518,25 @@ struct CoordGen {
 
 TEST_CASE("top_locally fuzzed: coordination shares decided by their words' parts") {
   Outcome out;
-  int rounds = std::getenv("FAQSEARCH_FUZZ_ROUNDS") ? std::atoi(std::getenv("FAQSEARCH_FUZZ_ROUNDS")) : 1;
-  int seed = 5000;
-  for (int round = 0; round < rounds; ++round)
-    for (unsigned articles : {40u, 300u, 1500u}) {
-      for (bool deletions : {false, true}) {
-        for (int coarse : {0, 1, 2, 3}) {
-          RIndex ix(static_cast<unsigned>(seed++), articles, deletions, coarse != 0, coarse == 2, coarse == 3);
-          CoordGen g{ix, std::mt19937(static_cast<unsigned>(seed * 13))};
-          for (int i = 0; i < 200; ++i) {
-            Clause q = g.query();
-            if (q.empty() || !q.local()) continue;
-            std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
-            std::vector<Scored> probe =
-                faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 0.0, 0.75}, ix.scratch);
-            bool nan_at_k1_0 =
-                std::any_of(probe.begin(), probe.end(), [](const Scored& s) { return std::isnan(s.weight); });
-            for (std::size_t k : {std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{20}, count, count + 1}) {
-              if (k == 0) continue;
-              double k1 = 1.2, b = 0.75;
-              int p = g.pick(5);
-              if (p == 0 && !nan_at_k1_0) k1 = 0;  // k1 = 0 with a wdf of 0: NaN, which orders nothing
-              if (p == 1) b = 0;
-              if (p == 2) b = 1, k1 = 2;
-              compare(ix, q, k, k1, b, g.pick(2) == 0, out);
-            }
-          }
-        }
+  over_random_indexes({40u, 300u, 1500u}, 5000, 13, [&](RIndex& ix, std::mt19937 rng) {
+    CoordGen g{ix, rng};
+    for (int i = 0; i < 200; ++i) {
+      Clause q = g.query();
+      if (q.empty() || !q.local()) continue;
+      std::size_t count = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 1.2, 0.75}, ix.scratch).size();
+      std::vector<Scored> probe = faqsearch::detail::match_locally(q, {ix.db, *ix.lengths, 0.0, 0.75}, ix.scratch);
+      bool nan_at_k1_0 = std::any_of(probe.begin(), probe.end(), [](const Scored& s) { return std::isnan(s.weight); });
+      for (std::size_t k : {std::size_t{1}, std::size_t{2}, std::size_t{5}, std::size_t{20}, count, count + 1}) {
+        if (k == 0) continue;
+        double k1 = 1.2, b = 0.75;
+        int p = g.pick(5);
+        if (p == 0 && !nan_at_k1_0) k1 = 0;  // k1 = 0 with a wdf of 0: NaN, which orders nothing
+        if (p == 1) b = 0;
+        if (p == 2) b = 1, k1 = 2;
+        compare(ix, q, k, k1, b, g.pick(2) == 0, out);
       }
     }
+  });
   CHECK(out.failures == 0);
   MESSAGE("cases " << out.cases << " walked " << out.walked);
 }
