@@ -281,9 +281,10 @@ TEST_CASE("shards of unequal size, in either order, score as one index of all th
   }
 }
 
-TEST_CASE("leaving absent terms out of a local query changes no score: a sharded stub keeps them all") {
+TEST_CASE("leaving absent terms out of a query changes no score: a sharded stub keeps those it did not look up") {
   // A local index drops query terms (word stems, pairs, CJK bigrams, Han characters) that no
-  // article has; a stub of shards keeps every term. Both must score alike.
+  // article has; a stub of shards drops only those its one statistics match read (the words'
+  // terms and adjacent pairs) and keeps the rest. Both must score alike.
   TempDir dir;
   std::vector<Article> one = {make_article("t", "reset password", "open the settings page"),
                               make_article("b", "account", "reset your password from the settings page"),

@@ -51,7 +51,12 @@ class TermLookup {
  public:
   explicit TermLookup(const TitleField& title) : frequencies_(title.frequencies), local_(title.lengths != nullptr) {}
 
-  [[nodiscard]] bool may_exist(const std::string& term) const { return !local_ || frequencies_(term) > 0; }
+  // Elsewhere (remote or sharded) a term not prefetched counts as present:
+  // its lookup would be a round trip.
+  [[nodiscard]] bool may_exist(const std::string& term) const {
+    if (local_) return frequencies_(term) > 0;
+    return frequencies_.known(term).value_or(1) > 0;
+  }
 
   // `terms` less those no article has.
   [[nodiscard]] std::set<std::string> present(std::set<std::string> terms) const {
@@ -395,9 +400,8 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     lookups.push_back(title_pair);
     lookups.push_back(body_pair);
   }
-  // On a remote or sharded database every term counts as present, so the
-  // lookups would be round trips nothing needs (TermLookup).
-  if (title.lengths) title.frequencies.prefetch(std::move(lookups));
+  // On a remote or sharded database too: one match reads them all there.
+  title.frequencies.prefetch(std::move(lookups));
   for (const WordTerms& word : words) {
     double factor = word.factor;
     const std::set<std::string>& title_terms = word.title;

@@ -83,6 +83,14 @@ struct Handle {
     shortest_title = db.get_value_lower_bound(detail::schema::kTitleLengthSlot);
     longest_title = db.get_value_upper_bound(detail::schema::kTitleLengthSlot);
     newest_updated = db.get_value_upper_bound(detail::schema::kUpdatedSlot);
+    single_local = true;
+    try {
+      (void)db.get_revision();
+    } catch (const Xapian::UnimplementedError&) {  // remote
+      single_local = false;
+    } catch (const Xapian::InvalidOperationError&) {  // several shards
+      single_local = false;
+    }
   }
 
   void refresh_languages() {
@@ -103,6 +111,7 @@ struct Handle {
   double title_length_mean = 0;                // for the title's BM25 (detail::title_clause)
   std::string shortest_title, longest_title;   // the title length slot's bounds (detail::title_weights)
   std::string newest_updated;                  // the updated slot's upper bound (detail::plan_boosts)
+  bool single_local = true;                    // one local database, not remote or sharded
   std::shared_ptr<const detail::IdTable> ids;  // for this handle's revision, built on first id-only search
   detail::LocalScratch scratch;                // for match_locally()
 };
@@ -199,7 +208,8 @@ class Searcher::Impl {
     const RankingOptions& ranking = request.ranking;
     // Stopwords need a known language: words of one language are content words of another.
     const std::string& stopword_language = known_language;
-    detail::TermFrequencies frequencies(h.db);
+    detail::TermFrequencies frequencies(h.db, h.single_local ? detail::TermFrequencies::Prefetch::sorted_lookups
+                                                             : detail::TermFrequencies::Prefetch::one_match);
     detail::TextQuery text_query = detail::build_text_query(
         h.analyzer, text, stem_languages, stopword_language, ranking,
         detail::TitleField{h.db, frequencies, h.title_length_mean, values_for(h, detail::schema::kTitleLengthSlot),
@@ -244,10 +254,14 @@ class Searcher::Impl {
       settled = true;
     }
     // limit 0 asks only for the estimate: the full query gives it without a
-    // pool. So does a short query whose values are in memory
-    // (kFullQueryMaxWords).
-    bool text_first =
-        !settled && boosted && request.limit > 0 && !(in_memory && text.words.size() <= kFullQueryMaxWords);
+    // pool. So does a short query (kFullQueryMaxWords), and any query on
+    // shards or a remote database (no tables in memory): there the pool's
+    // boosts are read over the network, in round trips of their own, where
+    // the full query weighs them beside the postings. On the sample index
+    // served by xapian-tcpsrv on loopback, text first made the default
+    // profile's median query 2.7x slower than one query, for the same
+    // hits (bench/README.md, session 16).
+    bool text_first = !settled && boosted && request.limit > 0 && in_memory && text.words.size() > kFullQueryMaxWords;
     if (text_first) {
       double max_boost = detail::max_boost(h.db, plan);
       // A pool over the article count asks Xapian to reserve room for
