@@ -467,10 +467,9 @@ TEST_CASE("property: the pruned top-k stays exact when many articles lack dates 
 
 TEST_CASE("a local index (boosts read from memory) ranks as a two-shard stub of it (boosts from value streams)") {
   // A local index holds the stored values in memory and its boosts' posting
-  // sources read them there; over two shards the searcher cannot, and reads
-  // the value streams (in the text-first pool, or through
-  // ValueWeightPostingSource in the full query). Short local queries run the
-  // full query at once: every path must give the same scores.
+  // sources read them there; over two shards the searcher cannot, and its
+  // full query reads the value streams (ValueWeightPostingSource). Both
+  // must give the same scores.
   TempDir dir;
   std::vector<Article> corpus = generated_corpus(61, 300);
   corpus[0].views = 0;  // a stored popularity of 0
@@ -509,8 +508,8 @@ TEST_CASE("scoring locally finds every match with the score Xapian's matcher giv
   // SearcherOptions::score_locally (search/local_match.h) against Xapian's
   // matcher on the same index: every match, every score and the match
   // count must agree. (Through Xapian, a boosted query of three or more
-  // words runs the text-first pool, whose boosts are added by boosts_of();
-  // at limit 10000 the pool holds every match. local_match_test checks
+  // words runs the text-first pool, whose boosts boosts_of() adds from
+  // memory; at limit 10000 the pool holds every match. local_match_test checks
   // match_locally against Xapian's matcher clause by clause.) English and Chinese articles, English words in
   // articles of no language and of French (a query of unknown language
   // matches each word through a synonym of two or three stems),

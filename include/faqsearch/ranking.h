@@ -75,17 +75,19 @@
 // from the exhaustive ranking at k1 = 1.2 and 205 at k1 = 0.3. faqsearch
 // cannot patch a Debian package. The title clause declares a looser bound
 // than its exact maximum, which makes such decays rarer: with the exact one
-// the brute-force test failed at the default profile. Through value streams
-// (shards, remote), looking the two boost values up for every text match
-// costs more than the text itself on large indexes, so there the searcher
+// the brute-force test failed at the default profile. On shards and remote
+// databases the full query runs in Xapian's matcher, the boosts' posting
+// sources weighed where the postings are (on xapian-tcpsrv, beside them).
+// On a local index scored through Xapian's matcher
+// (SearcherOptions::score_locally off), a query of three or more words
 // first ranks a pool of 2k (at least k + 10) articles by text alone, adds
-// their boosts, and keeps that answer when the k-th final score beats the
-// pool's lowest text score plus the largest boost any article has (no
-// article outside the pool can then reach the top k); else it retries twice
-// with deeper pools (each 4x-16x the last, sized from how fast the text
-// scores fall), then runs the full query. The answer is the same every way
-// (tested against a brute-force ranking, local against sharded, and local
-// scoring against Xapian's matcher on the same index).
+// their boosts from memory, and keeps that answer when the k-th final score
+// beats the pool's lowest text score plus the largest boost any article has
+// (no article outside the pool can then reach the top k); else it retries
+// twice with deeper pools (each 4x-16x the last, sized from how fast the
+// text scores fall), then runs the full query. The answer is the same every
+// way (tested against a brute-force ranking, local against sharded, and
+// local scoring against Xapian's matcher on the same index).
 #pragma once
 
 #include <array>

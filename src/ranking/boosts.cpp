@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "index/schema.h"
 #include "search/stored_value_source.h"
@@ -78,34 +80,6 @@ Clause add_boosts(Clause text, const BoostPlan& plan, const BoostTables& tables)
   return Clause::maybe(std::move(text), Clause::any(std::move(boosts)));
 }
 
-namespace {
-
-// multiplier * stored value for each of `docids` (ascending); 0 where the
-// article has no value, as the posting source does not match it.
-void add_slot(const Xapian::Database& db, Xapian::valueno slot, double multiplier,
-              const std::vector<Xapian::docid>& docids, const ValueTable* stored, std::vector<double>& out) {
-  if (stored) {
-    for (std::size_t i = 0; i < docids.size(); ++i) out[i] = multiplier * stored->at(docids[i]);
-    return;
-  }
-  try {
-    Xapian::ValueIterator it = db.valuestream_begin(slot);
-    for (std::size_t i = 0; i < docids.size() && it != db.valuestream_end(slot); ++i) {
-      it.skip_to(docids[i]);
-      if (it != db.valuestream_end(slot) && it.get_docid() == docids[i]) {
-        out[i] = multiplier * Xapian::sortable_unserialise(*it);
-      }
-    }
-  } catch (const Xapian::UnimplementedError&) {
-    for (std::size_t i = 0; i < docids.size(); ++i) {
-      std::string value = db.get_document(docids[i]).get_value(slot);
-      out[i] = value.empty() ? 0.0 : multiplier * Xapian::sortable_unserialise(value);
-    }
-  }
-}
-
-}  // namespace
-
 double slot_upper_bound(const Xapian::Database& db, Xapian::valueno slot) {
   std::string bound = db.get_value_upper_bound(slot);
   return bound.empty() ? 0.0 : Xapian::sortable_unserialise(bound);
@@ -120,15 +94,19 @@ double max_boost(const Xapian::Database& db, const BoostPlan& plan) {
   return bound;
 }
 
-std::vector<double> boosts_of(const Xapian::Database& db, const BoostPlan& plan,
-                              const std::vector<Xapian::docid>& docids, const BoostTables& tables) {
-  std::vector<double> recency(docids.size(), 0.0), popularity(docids.size(), 0.0);
-  if (plan.recency_multiplier > 0) {
-    add_slot(db, plan.recency_slot, plan.recency_multiplier, docids, tables.recency.get(), recency);
-  }
-  if (plan.popularity_multiplier > 0) {
-    add_slot(db, schema::kPopularitySlot, plan.popularity_multiplier, docids, tables.popularity.get(), popularity);
-  }
+std::vector<double> boosts_of(const BoostPlan& plan, const std::vector<Xapian::docid>& docids,
+                              const BoostTables& tables) {
+  // multiplier * stored value, 0 where the article has none (the posting
+  // source does not match it then, and its table holds 0).
+  auto weigh = [&](double multiplier, const std::shared_ptr<const ValueTable>& table, const char* name) {
+    std::vector<double> out(docids.size(), 0.0);
+    if (multiplier <= 0) return out;
+    if (!table) throw std::logic_error(std::string("boosts_of: no ") + name + " table in memory");
+    for (std::size_t i = 0; i < docids.size(); ++i) out[i] = multiplier * table->at(docids[i]);
+    return out;
+  };
+  std::vector<double> recency = weigh(plan.recency_multiplier, tables.recency, "recency");
+  std::vector<double> popularity = weigh(plan.popularity_multiplier, tables.popularity, "popularity");
   // The matcher adds the two sources' weights first, then adds them to the text's.
   std::vector<double> out(docids.size());
   for (std::size_t i = 0; i < docids.size(); ++i) out[i] = recency[i] + popularity[i];

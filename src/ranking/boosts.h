@@ -90,11 +90,12 @@ struct BoostTables {
 [[nodiscard]] double slot_upper_bound(const Xapian::Database& db, Xapian::valueno slot);
 
 // The boost (recency + popularity, summed as the matcher sums them) of each
-// of `docids`, which must be ascending. Reads the tables where `tables` has
-// them, else the value streams, one pass each; a backend without value
-// streams (remote in Xapian 1.4) is read document by document instead.
-[[nodiscard]] std::vector<double> boosts_of(const Xapian::Database& db, const BoostPlan& plan,
-                                            const std::vector<Xapian::docid>& docids, const BoostTables& tables);
+// of `docids`, read from `tables`. The searcher's text-first pool uses it,
+// on a local index only: elsewhere the values would come over the network.
+// REQUIRES: `tables` holds each table whose multiplier in `plan` is above 0
+// (std::logic_error otherwise).
+[[nodiscard]] std::vector<double> boosts_of(const BoostPlan& plan, const std::vector<Xapian::docid>& docids,
+                                            const BoostTables& tables);
 
 // Fills the recency and popularity parts of `e` for `doc`, exactly as the
 // posting sources weigh it (multiplier * stored value).

@@ -43,10 +43,11 @@ std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_pref
 // B-tree descent (a few block reads) even when it is empty, and most word
 // pairs of a paraphrased question are in no article; leaving them out
 // changes no ranking (scores agree to about 1e-15: the clauses are added in
-// another order). On a local database the check is a lookup through the
-// database's own cursor; on a remote shard it would be a network round trip
-// per term, so there every term counts as present (title.lengths is set
-// exactly for a local, unsharded database).
+// another order). The builder prefetches every term it will ask about
+// (TermFrequencies::prefetch(): on a remote or sharded database, one match
+// for all of them). Elsewhere than on a local, unsharded database
+// (title.lengths set) a term that was not prefetched counts as present: its
+// lookup would be a network round trip.
 class TermLookup {
  public:
   explicit TermLookup(const TitleField& title) : frequencies_(title.frequencies), local_(title.lengths != nullptr) {}
@@ -188,16 +189,24 @@ class TitlePairClauses {
   std::map<std::string, Clause> built_;
 };
 
+// The words the whole-phrase bonus joins: the query's tokens in order, at
+// most kMaxQueryWords of them; a phrase needs three or more.
+std::vector<Token> whole_phrase_words(const QueryText& text) {
+  std::vector<Token> words;
+  for (const Token& t : text.sequence) {
+    if (words.size() < kMaxQueryWords) words.push_back(t);
+  }
+  if (words.size() < 3) words.clear();
+  return words;
+}
+
 void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
                        const RankingOptions& ranking, const TermLookup& terms_in_index, TitlePairClauses& title_pair,
                        std::vector<Clause>& title_out, std::vector<Clause>& body_out) {
   // proximity_weight scales the whole group; this makes the phrase's own weight come out as asked.
   double factor = ranking.whole_phrase_weight / ranking.proximity_weight;
-  std::vector<Token> words;
-  for (const Token& t : text.sequence) {
-    if (words.size() < kMaxQueryWords) words.push_back(t);
-  }
-  if (words.size() >= 3) {
+  std::vector<Token> words = whole_phrase_words(text);
+  if (!words.empty()) {
     // A pair no article has in a field empties that field's phrase.
     std::vector<Clause> in_title;
     for (const std::string& term : all_pair_terms(schema::kTitlePairPrefix, words)) {
@@ -400,6 +409,34 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     lookups.push_back(title_pair);
     lookups.push_back(body_pair);
   }
+  if (ranking.proximity_weight > 0 && ranking.whole_phrase_weight > 0) {
+    std::vector<Token> phrase = whole_phrase_words(text);
+    for (std::string_view prefix : {schema::kTitlePairPrefix, schema::kBodyPairPrefix}) {
+      std::vector<std::string> terms = all_pair_terms(prefix, phrase);
+      lookups.insert(lookups.end(), terms.begin(), terms.end());
+    }
+  }
+  // CJK character bigrams and single Han characters (their clauses below).
+  std::vector<std::string> gram_sequence;
+  if (ranking.cjk_bigram_weight > 0 || ranking.hangul_bigram_weight > 0) {
+    gram_sequence = analyzer.cjk_bigrams(text.raw);
+  }
+  std::vector<std::string> characters;  // distinct, in order, at most kMaxQueryCharacters
+  if (ranking.han_character_weight > 0) {
+    std::set<std::string> seen;
+    for (const std::string& c : analyzer.han_characters(text.raw)) {
+      if (seen.size() == kMaxQueryCharacters) break;
+      if (seen.insert(c).second) characters.push_back(c);
+    }
+  }
+  for (const std::string& g : gram_sequence) {
+    lookups.push_back(schema::prefixed(schema::kTitleGramPrefix, g));
+    lookups.push_back(schema::prefixed(schema::kBodyGramPrefix, g));
+  }
+  for (const std::string& c : characters) {
+    lookups.push_back(schema::prefixed(schema::kTitleCharPrefix, c));
+    lookups.push_back(schema::prefixed(schema::kBodyCharPrefix, c));
+  }
   // On a remote or sharded database too: one match reads them all there.
   title.frequencies.prefetch(std::move(lookups));
   for (const WordTerms& word : words) {
@@ -427,10 +464,6 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   // CJK character bigrams score inside each field's part, so an article
   // found only through them (its words were segmented differently) is still
   // found, and one matching words and bigrams ranks higher.
-  std::vector<std::string> gram_sequence;
-  if (ranking.cjk_bigram_weight > 0 || ranking.hangul_bigram_weight > 0) {
-    gram_sequence = analyzer.cjk_bigrams(text.raw);
-  }
   // Clauses that only add to an article its field already matches.
   std::vector<Clause> title_extras, body_extras;
   // One clause per field that has `unit` (a bigram or a character); a unit
@@ -456,13 +489,8 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
   // but not their neighbours (还钱 / 还款). A stop character (的, 吗) alone
   // does not make an article match: 目的地 is no answer to "我的钱包"
   // (bq-faq-zh unchanged at 0.2312).
-  if (ranking.han_character_weight > 0) {
-    std::set<std::string> seen;
-    for (const std::string& c : analyzer.han_characters(text.raw)) {
-      if (seen.size() == kMaxQueryCharacters) break;
-      if (!seen.insert(c).second) continue;
-      add_unit(schema::kTitleCharPrefix, schema::kBodyCharPrefix, c, ranking.han_character_weight, false);
-    }
+  for (const std::string& c : characters) {
+    add_unit(schema::kTitleCharPrefix, schema::kBodyCharPrefix, c, ranking.han_character_weight, false);
   }
   auto field_part = [](std::vector<Clause> clauses, std::vector<Clause> extras, double field_weight) {
     Clause part = Clause::maybe(Clause::any(std::move(clauses)), Clause::any(std::move(extras)));

@@ -343,9 +343,8 @@ class Searcher::Impl {
   // hit's final score beats the pool's lowest text score plus max_boost: no
   // article outside the pool can then reach it. Sets the estimate; on success
   // fills `ranked` with hits offset..need-1, otherwise sets `next_pool`
-  // (next_pool_size()) and returns false. Reading two value streams for a few
-  // dozen articles is much cheaper than having the matcher look up both
-  // values for every text match.
+  // (next_pool_size()) and returns false. REQUIRES: the boosts' tables in
+  // memory (detail::boosts_of()).
   static bool rank_text_first(Xapian::Database& db, const Xapian::Query& text, const detail::BoostPlan& plan,
                               const RankingOptions& ranking, std::size_t offset, std::size_t need, std::size_t pool,
                               double max_boost, const detail::BoostTables& tables, std::vector<Ranked>& ranked,
@@ -366,7 +365,7 @@ class Searcher::Impl {
     std::vector<Xapian::docid> docids;
     docids.reserve(candidates.size());
     for (const Ranked& c : candidates) docids.push_back(c.docid);
-    std::vector<double> boosts = detail::boosts_of(db, plan, docids, tables);
+    std::vector<double> boosts = detail::boosts_of(plan, docids, tables);
     for (std::size_t i = 0; i < candidates.size(); ++i) candidates[i].weight += boosts[i];
     std::sort(candidates.begin(), candidates.end(), ranks_before);
     // The boosts do not change which articles match, so the text query's

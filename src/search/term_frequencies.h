@@ -71,6 +71,7 @@ class TermFrequencies {
     }
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());  // no weights needed: no BM25 set up
     Xapian::MSet statistics = enquire.get_mset(0, 0);
     for (const std::string& t : terms) known_.emplace(t, statistics.get_termfreq(t));
   }

@@ -3,8 +3,9 @@
 # xapian-tcpsrv, and the sample split into two shards (one served remotely,
 # one local), searched through stub databases, must rank exactly as the
 # single local index does, with the default profile and with heavy boosts
-# (with --limit 1 these outgrow the text-first pools and take the full
-# query). Exit 77 (skipped) when xapian-tcpsrv is not installed.
+# at --limit 10 and 1 (the local index answers each from its own top k, the
+# stubs through Xapian's matcher). Exit 77 (skipped) when xapian-tcpsrv is
+# not installed.
 # Usage: remote_test.sh FAQ_INDEX FAQ_QUERY SAMPLE_DATA_DIR
 set -u
 FAQ_INDEX=$1 FAQ_QUERY=$2 SAMPLE=$3
@@ -14,8 +15,9 @@ if ! command -v xapian-tcpsrv >/dev/null; then
 fi
 source "$(dirname "$0")/harness.sh"
 
-# The sample four times over (ids made unique), so that a top-1 with heavy
-# boosts outgrows every text-first pool and runs the full query.
+# The sample four times over (ids made unique): every score is an exact tie
+# of four copies, which local, remote and shards must break alike (by docid;
+# shards are compared score by score, as they number articles otherwise).
 python3 -c '
 import json, sys
 for copy in range(4):
