@@ -60,6 +60,19 @@ using Ranked = detail::Scored;
 
 using detail::ranks_before;
 
+// The revision `db` is at, or none for a database without revisions: a
+// remote one, or several shards (Xapian 1.4). Only a local, unsharded
+// database has per-revision tables in memory.
+std::optional<Xapian::rev> revision_of(const Xapian::Database& db) {
+  try {
+    return db.get_revision();
+  } catch (const Xapian::UnimplementedError&) {  // remote
+    return std::nullopt;
+  } catch (const Xapian::InvalidOperationError&) {  // several shards
+    return std::nullopt;
+  }
+}
+
 // One database handle with the per-thread objects that go with it.
 struct Handle {
   // refresh() reads the index's statistics; the opener calls it once the
@@ -83,14 +96,7 @@ struct Handle {
     shortest_title = db.get_value_lower_bound(detail::schema::kTitleLengthSlot);
     longest_title = db.get_value_upper_bound(detail::schema::kTitleLengthSlot);
     newest_updated = db.get_value_upper_bound(detail::schema::kUpdatedSlot);
-    single_local = true;
-    try {
-      (void)db.get_revision();
-    } catch (const Xapian::UnimplementedError&) {  // remote
-      single_local = false;
-    } catch (const Xapian::InvalidOperationError&) {  // several shards
-      single_local = false;
-    }
+    single_local = revision_of(db).has_value();
   }
 
   void refresh_languages() {
@@ -422,13 +428,9 @@ class Searcher::Impl {
   };
 
   static std::optional<Snapshot> snapshot_of(const Xapian::Database& db) {
-    try {
-      return Snapshot{db.get_uuid(), db.get_revision()};
-    } catch (const Xapian::UnimplementedError&) {  // remote
-      return std::nullopt;
-    } catch (const Xapian::InvalidOperationError&) {  // several shards
-      return std::nullopt;
-    }
+    std::optional<Xapian::rev> revision = revision_of(db);
+    if (!revision) return std::nullopt;
+    return Snapshot{db.get_uuid(), *revision};
   }
 
   // The id table of `h`'s current revision, shared by all handles; rebuilt
