@@ -47,6 +47,11 @@ void check_reads_as_lookups(const Xapian::Database& db, TermFrequencies::Prefetc
     CHECK(frequencies(term) == db.get_termfreq(term));
   }
   CHECK_FALSE(frequencies.known("Bnot-asked").has_value());
+  CHECK_FALSE(frequencies.may_exist("Bzebra"));  // prefetched, in no article
+  CHECK(frequencies.may_exist("Bpassword"));
+  // A term not prefetched: looked up term by term; counted present, unread, from one match.
+  CHECK(frequencies.may_exist("Bnot-asked") == (how == TermFrequencies::Prefetch::one_match));
+  CHECK(frequencies.known("Bnot-asked").has_value() == (how == TermFrequencies::Prefetch::sorted_lookups));
   CHECK(frequencies("Bnot-asked") == 0);  // read on demand, as before
   frequencies.prefetch({});               // nothing to read: no match at all
   frequencies.prefetch({""});

@@ -45,19 +45,12 @@ std::set<std::string> field_terms(Analyzer& analyzer, std::string_view stem_pref
 // changes no ranking (scores agree to about 1e-15: the clauses are added in
 // another order). The builder prefetches every term it will ask about
 // (TermFrequencies::prefetch(): on a remote or sharded database, one match
-// for all of them). Elsewhere than on a local, unsharded database
-// (title.lengths set) a term that was not prefetched counts as present: its
-// lookup would be a network round trip.
+// for all of them; there a term not prefetched counts as present).
 class TermLookup {
  public:
-  explicit TermLookup(const TitleField& title) : frequencies_(title.frequencies), local_(title.lengths != nullptr) {}
+  explicit TermLookup(const TitleField& title) : frequencies_(title.frequencies) {}
 
-  // Elsewhere (remote or sharded) a term not prefetched counts as present:
-  // its lookup would be a round trip.
-  [[nodiscard]] bool may_exist(const std::string& term) const {
-    if (local_) return frequencies_(term) > 0;
-    return frequencies_.known(term).value_or(1) > 0;
-  }
+  [[nodiscard]] bool may_exist(const std::string& term) const { return frequencies_.may_exist(term); }
 
   // `terms` less those no article has.
   [[nodiscard]] std::set<std::string> present(std::set<std::string> terms) const {
@@ -67,7 +60,6 @@ class TermLookup {
 
  private:
   TermFrequencies& frequencies_;
-  bool local_;
 };
 
 // A condition: any of `terms`, unweighted wherever it is used.
@@ -200,31 +192,29 @@ std::vector<Token> whole_phrase_words(const QueryText& text) {
   return words;
 }
 
-void add_whole_phrases(const QueryText& text, const std::vector<std::string>& gram_sequence,
+// The whole query's pair terms in the title and in the body
+// (all_pair_terms() of whole_phrase_words()), and its CJK bigrams.
+void add_whole_phrases(const std::vector<std::string>& title_pair_terms,
+                       const std::vector<std::string>& body_pair_terms, const std::vector<std::string>& gram_sequence,
                        const RankingOptions& ranking, const TermLookup& terms_in_index, TitlePairClauses& title_pair,
                        std::vector<Clause>& title_out, std::vector<Clause>& body_out) {
   // proximity_weight scales the whole group; this makes the phrase's own weight come out as asked.
   double factor = ranking.whole_phrase_weight / ranking.proximity_weight;
-  std::vector<Token> words = whole_phrase_words(text);
-  if (!words.empty()) {
-    // A pair no article has in a field empties that field's phrase.
-    std::vector<Clause> in_title;
-    for (const std::string& term : all_pair_terms(schema::kTitlePairPrefix, words)) {
-      const Clause& clause = title_pair(term);
-      if (clause.empty()) {
-        in_title.clear();
-        break;
-      }
-      in_title.push_back(clause);
+  // A pair no article has in a field empties that field's phrase.
+  std::vector<Clause> in_title;
+  for (const std::string& term : title_pair_terms) {
+    const Clause& clause = title_pair(term);
+    if (clause.empty()) {
+      in_title.clear();
+      break;
     }
-    std::vector<std::string> in_body = all_pair_terms(schema::kBodyPairPrefix, words);
-    if (std::any_of(in_body.begin(), in_body.end(),
-                    [&](const std::string& t) { return !terms_in_index.may_exist(t); })) {
-      in_body.clear();
-    }
-    if (!in_title.empty()) title_out.push_back(scaled(Clause::all(std::move(in_title)), factor));
-    if (!in_body.empty()) body_out.push_back(scaled(all_terms(in_body), factor));
+    in_title.push_back(clause);
   }
+  bool in_body =
+      !body_pair_terms.empty() && std::all_of(body_pair_terms.begin(), body_pair_terms.end(),
+                                              [&](const std::string& t) { return terms_in_index.may_exist(t); });
+  if (!in_title.empty()) title_out.push_back(scaled(Clause::all(std::move(in_title)), factor));
+  if (in_body) body_out.push_back(scaled(all_terms(body_pair_terms), factor));
   std::vector<std::vector<std::string>> runs = gram_runs(gram_sequence);
   std::size_t han_grams = 0;
   for (const auto& run : runs) {
@@ -409,12 +399,14 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     lookups.push_back(title_pair);
     lookups.push_back(body_pair);
   }
+  // The whole query as one phrase, in each field (add_whole_phrases()).
+  std::vector<std::string> phrase_title_pairs, phrase_body_pairs;
   if (ranking.proximity_weight > 0 && ranking.whole_phrase_weight > 0) {
     std::vector<Token> phrase = whole_phrase_words(text);
-    for (std::string_view prefix : {schema::kTitlePairPrefix, schema::kBodyPairPrefix}) {
-      std::vector<std::string> terms = all_pair_terms(prefix, phrase);
-      lookups.insert(lookups.end(), terms.begin(), terms.end());
-    }
+    phrase_title_pairs = all_pair_terms(schema::kTitlePairPrefix, phrase);
+    phrase_body_pairs = all_pair_terms(schema::kBodyPairPrefix, phrase);
+    lookups.insert(lookups.end(), phrase_title_pairs.begin(), phrase_title_pairs.end());
+    lookups.insert(lookups.end(), phrase_body_pairs.begin(), phrase_body_pairs.end());
   }
   // CJK character bigrams and single Han characters (their clauses below).
   std::vector<std::string> gram_sequence;
@@ -508,7 +500,8 @@ TextQuery build_text_query(Analyzer& analyzer, const QueryText& text, const std:
     // The whole query as one phrase: what a user who pastes an error
     // message or an exact title expects to find first.
     if (ranking.whole_phrase_weight > 0) {
-      add_whole_phrases(text, gram_sequence, ranking, terms_in_index, title_pair_clause, title_pairs, body_pairs);
+      add_whole_phrases(phrase_title_pairs, phrase_body_pairs, gram_sequence, ranking, terms_in_index,
+                        title_pair_clause, title_pairs, body_pairs);
     }
     out.proximity = Clause::any(
         {Clause::scale(Clause::any(std::move(title_pairs)), ranking.title_weight * ranking.proximity_weight),

@@ -45,6 +45,14 @@ class TermFrequencies {
     return it->second;
   }
 
+  // Whether some article may have `term`. With one_match a term that was not
+  // prefetched counts as present rather than being read: its lookup would
+  // be a network round trip.
+  [[nodiscard]] bool may_exist(const std::string& term) {
+    if (prefetch_ == Prefetch::sorted_lookups) return (*this)(term) > 0;
+    return known(term).value_or(1) > 0;
+  }
+
   // The termfreq of `term` if it has been read already, without reading it.
   [[nodiscard]] std::optional<Xapian::doccount> known(const std::string& term) const {
     auto it = known_.find(term);
